@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from gemeinsam.accounts.views import language_switch
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/setlang/", language_switch, name="set_language"),
+    path("konto/", include("gemeinsam.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("api/", include("gemeinsam.api.urls")),
+    path("jobs/", include("gemeinsam.jobs.urls")),
+    # Last: the municipality spaces live at /<slug>/.
+    path("", include("gemeinsam.core.urls")),
+]
+
+admin.site.site_header = settings.PLATFORM_NAME
