@@ -3,7 +3,6 @@ from rest_framework import serializers
 
 from gemeinsam.accounts.models import User
 from gemeinsam.core import selectors
-
 from gemeinsam.core.models import Membership, Municipality
 from gemeinsam.jobs.models import BackgroundJob
 

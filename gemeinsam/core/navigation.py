@@ -2,6 +2,7 @@
 that is not built yet never appears."""
 
 from dataclasses import dataclass
+
 from django.urls import reverse
 
 

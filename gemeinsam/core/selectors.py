@@ -2,7 +2,15 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import DirectoryEntry, Invitation, JoinRequest, Membership, Municipality, Role, SitePage
+from .models import (
+    DirectoryEntry,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Municipality,
+    Role,
+    SitePage,
+)
 
 
 def municipality_list():

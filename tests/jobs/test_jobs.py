@@ -1,6 +1,6 @@
 import pytest
-from django.core.management import call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from gemeinsam.core.models import DirectoryEntry
 from gemeinsam.jobs.models import BackgroundJob
