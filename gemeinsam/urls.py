@@ -11,6 +11,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("api/", include("gemeinsam.api.urls")),
     path("jobs/", include("gemeinsam.jobs.urls")),
+    path("<slug:slug>/", include("gemeinsam.actors.urls")),
     # Last: the municipality spaces live at /<slug>/.
     path("", include("gemeinsam.core.urls")),
 ]

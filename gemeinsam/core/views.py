@@ -70,7 +70,7 @@ def _invitation_url(request):
     return lambda token: request.build_absolute_uri(reverse("core:invitation", args=[token]))
 
 
-def _crumbs(municipality, *rest):
+def breadcrumbs_for(municipality, *rest):
     return [(municipality.name, reverse("core:overview", args=[municipality.slug])), *rest]
 
 
@@ -95,7 +95,7 @@ def overview(request, municipality):
         "may_manage": user.has_perm("core.change_municipality", municipality),
         "pending_request": (user.is_authenticated and JoinRequest.objects.filter(
             municipality=municipality, user=user, status=JoinRequest.Status.PENDING).exists()),
-        "breadcrumbs": _crumbs(municipality),
+        "breadcrumbs": breadcrumbs_for(municipality),
     })
 
 
@@ -157,7 +157,7 @@ def join(request, municipality):
         return redirect("core:overview", municipality.slug)
     return render(request, "core/join.html", {
         "municipality": municipality, "form": form,
-        "breadcrumbs": _crumbs(municipality, (_("Join"), None)),
+        "breadcrumbs": breadcrumbs_for(municipality, (_("Join"), None)),
     })
 
 
@@ -175,7 +175,7 @@ def leave(request, municipality):
         return redirect("core:home")
     return render(request, "core/leave.html", {
         "municipality": municipality, "membership": membership,
-        "breadcrumbs": _crumbs(municipality, (_("Leave"), None)),
+        "breadcrumbs": breadcrumbs_for(municipality, (_("Leave"), None)),
     })
 
 
@@ -201,7 +201,7 @@ def members(request, municipality, invitation_form=None):
         "join_requests": (selectors.pending_join_requests(municipality=municipality)
                           if may_manage else []),
         "valid_days": settings.INVITATION_VALID_DAYS,
-        "breadcrumbs": _crumbs(municipality, (_("Members"), None)),
+        "breadcrumbs": breadcrumbs_for(municipality, (_("Members"), None)),
     })
 
 
@@ -324,7 +324,7 @@ def municipality_settings(request, municipality):
             return redirect("core:overview", municipality.slug)
     return render(request, "core/municipality_settings.html", {
         "municipality": municipality, "form": form,
-        "breadcrumbs": _crumbs(municipality, (_("Settings"), None)),
+        "breadcrumbs": breadcrumbs_for(municipality, (_("Settings"), None)),
     }, status=status)
 
 

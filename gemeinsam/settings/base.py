@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gemeinsam.accounts",
     "gemeinsam.core",
     "gemeinsam.jobs",
+    "gemeinsam.actors",
     "gemeinsam.api",
 ]
 
