@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from gemeinsam.accounts.models import User
+from gemeinsam.actors.demo import load_actors_demo
 from gemeinsam.core import services
 from gemeinsam.core.models import (
     DirectoryEntry,
@@ -84,6 +85,10 @@ class Command(BaseCommand):
                     Membership.objects.update_or_create(
                         user=people[email], municipality=ruesselsheim, defaults={"role": role},
                     )
+            # The alliance: the team of RüsselsheimZero, a coordinator first (once only).
+            load_actors_demo(ruesselsheim, [people[email] for email in (
+                "koordination@example.org", "team@example.org", "aylin.demir@example.org",
+                "tobias.wagner@example.org")])
             Membership.objects.update_or_create(
                 user=people["miriam.vogel@example.org"], municipality=konstanz,
                 defaults={"role": Role.COORDINATOR},
