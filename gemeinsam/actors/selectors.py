@@ -29,6 +29,7 @@ from .models import (
 # A board, grid or list stays readable (and fast) however large the alliance grows; the full
 # list is one filter away.
 CELL_LIMIT = 12
+WON = [Stage.COMMITTED, Stage.ACTIVE_ALLY]
 COLUMN_LIMIT = 50
 ORDER_LIMIT = 30
 
@@ -121,7 +122,7 @@ def grid(*, municipality, user, sector=None):
         for power in range(5, 0, -1)
     ]
     return {"rows": rows, "count": sum(counts.values()),
-            "order": approach_order(rated)[:ORDER_LIMIT]}
+            "order": approach_order(rated.exclude(stage__in=WON))[:ORDER_LIMIT]}
 
 
 def board(*, municipality, user, sector=None, owner=None):
