@@ -151,7 +151,9 @@ def follow_ups_due(*, municipality, user, until=None):
                      .select_related("actor", "logged_by").order_by("follow_up_on"))
     steps = visible.filter(next_step_due__lte=until).exclude(next_step="").select_related(
         "owner").order_by("next_step_due")
-    return {"conversations": conversations, "next_steps": steps, "until": until}
+    reviews = visible.filter(kind=ActorKind.PERSON, review_on__lte=until).order_by("review_on")
+    return {"conversations": conversations, "next_steps": steps, "reviews": reviews,
+            "until": until}
 
 
 def sector_counts(*, municipality, user):

@@ -209,3 +209,15 @@ def test_the_network_finds_a_path(municipality, member, client_for):
 def test_kind_must_be_known(municipality, member, client_for):
     assert client_for(member).get(url("create", "robot")).status_code == 404
     assert ActorKind.PERSON in [k for k, _ in ActorKind.choices]
+
+
+def test_follow_ups_list_due_steps_and_data_to_review(municipality, member, client_for):
+    PersonFactory(municipality=municipality, name="Überfällig Anrufen", next_step="Anrufen",
+                  next_step_due=datetime.date(2020, 1, 1))
+    PersonFactory(municipality=municipality, name="Prüfen Bitte",
+                  review_on=datetime.date(2020, 1, 1))
+    PersonFactory(municipality=municipality, name="Noch Lange Hin",
+                  review_on=datetime.date(2099, 1, 1))
+    page = client_for(member).get(url("follow_ups")).content.decode()
+    assert "Überfällig Anrufen" in page and "Prüfen Bitte" in page
+    assert "Noch Lange Hin" not in page
