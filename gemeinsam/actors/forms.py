@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.accounts.models import User
 from gemeinsam.core.errors import ImportFailed
+from gemeinsam.core.models import Role
 
 from . import exchange, imports
 from .models import (
@@ -19,6 +20,7 @@ from .models import (
     RelationKind,
     Stage,
 )
+from .selectors import actors_visible
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -31,8 +33,11 @@ PERSON_FIELDS = ["name", "function", "parent", "sector", "email", "phone", "pref
 
 
 def team_of(municipality):
-    return User.objects.filter(memberships__municipality=municipality,
-                               deleted_at__isnull=True).order_by("display_name")
+    """The team members and coordinators: the people who own actors and get reminders."""
+    return User.objects.filter(
+        memberships__municipality=municipality, deleted_at__isnull=True,
+        memberships__role__in=[Role.MEMBER, Role.COORDINATOR],
+    ).order_by("display_name")
 
 
 class ActorForm(forms.ModelForm):
@@ -164,6 +169,7 @@ class DepartmentForm(forms.ModelForm):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
         parents = Department.objects.filter(municipality=municipality)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
@@ -177,11 +183,11 @@ class PositionForm(forms.ModelForm):
         fields = ["title", "department", "organisation", "is_key", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(municipality=municipality)
-        self.fields["organisation"].queryset = Actor.objects.filter(
-            municipality=municipality, kind=ActorKind.ORGANISATION, erased_at__isnull=True)
+        self.fields["organisation"].queryset = actors_visible(
+            municipality=municipality, user=user).filter(kind=ActorKind.ORGANISATION)
 
 
 class HandOverForm(forms.Form):
@@ -191,10 +197,9 @@ class HandOverForm(forms.Form):
     )
     on = forms.DateField(label=_("from"), widget=DATE, initial=timezone.localdate)
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Actor.objects.filter(
-            municipality=municipality, kind=ActorKind.PERSON, erased_at__isnull=True)
+        self.fields["person"].queryset = people.filter(kind=ActorKind.PERSON)
 
 
 class FilterForm(forms.Form):

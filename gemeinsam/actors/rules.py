@@ -15,6 +15,11 @@ from gemeinsam.core.rules import (
 can_edit_actors = is_team_member | is_platform_admin
 
 
+def sees_only_shared(user, municipality):
+    """The administration sees the actors the team shares with it; the team sees all."""
+    return not is_platform_admin(user) and role_in(user, municipality) == Role.ADMINISTRATION
+
+
 @rules.predicate
 def may_see_actor(user, actor):
     if is_platform_admin(user):
@@ -23,6 +28,12 @@ def may_see_actor(user, actor):
     return role in (Role.MEMBER, Role.COORDINATOR) or (
         role == Role.ADMINISTRATION and actor.shared_with_administration
     )
+
+
+def withheld(user, municipality, actor):
+    """Whether `actor`'s name must not be shown to `user` (no query: uses the loaded row)."""
+    return actor is not None and sees_only_shared(user, municipality) and not (
+        actor.shared_with_administration)
 
 
 rules.add_perm("actors.view_actors", can_view_internal)

@@ -10,8 +10,7 @@ from django.db.models.functions import Coalesce, Lower, RowNumber
 from django.http import Http404
 from django.utils import timezone
 
-from gemeinsam.core.models import Role
-from gemeinsam.core.rules import is_platform_admin, role_in
+from gemeinsam.core.models import Membership, Role
 
 from .models import (
     Actor,
@@ -25,6 +24,7 @@ from .models import (
     RelationKind,
     Stage,
 )
+from .rules import sees_only_shared, withheld
 
 # A board, grid or list stays readable (and fast) however large the alliance grows; the full
 # list is one filter away.
@@ -36,7 +36,7 @@ ORDER_LIMIT = 30
 
 def actors_visible(*, municipality, user):
     actors = Actor.objects.filter(municipality=municipality, erased_at__isnull=True)
-    if not is_platform_admin(user) and role_in(user, municipality) == Role.ADMINISTRATION:
+    if sees_only_shared(user, municipality):
         actors = actors.filter(shared_with_administration=True)
     return actors
 
@@ -66,20 +66,36 @@ def actor_get(*, municipality, user, pk):
         raise Http404 from None
 
 
-def actor_detail(*, actor):
-    """What the actor's page shows beside the record itself."""
+def _current_holdings():
+    return Prefetch("holdings", PositionHolding.objects.filter(ended_on__isnull=True)
+                    .select_related("person"), to_attr="current_holdings")
+
+
+def _withhold(user, municipality, holdings):
+    """Mark holders the person asking may not see; templates show "not shared" for them."""
+    for holding in holdings:
+        holding.withheld = withheld(user, municipality, holding.person)
+    return holdings
+
+
+def actor_detail(*, actor, user):
+    """What the actor's page shows beside the record itself, limited to what `user` may see."""
+    municipality = actor.municipality
+    visible = actors_visible(municipality=municipality, user=user)
+    conversations = list(actor.conversations.prefetch_related(
+        Prefetch("participants", visible, to_attr="visible_participants"), "team_participants",
+    ).select_related("logged_by"))
+    positions = list(actor.positions.prefetch_related(_current_holdings()))
+    for position in positions:
+        _withhold(user, municipality, position.current_holdings)
     return {
         "ratings": actor.ratings.select_related("rated_by")[:20],
-        "conversations": actor.conversations.prefetch_related("participants",
-                                                              "team_participants")
-        .select_related("logged_by"),
-        "relations_out": actor.relations_out.select_related("target"),
-        "relations_in": actor.relations_in.select_related("source"),
-        "members": actor.children.filter(erased_at__isnull=True).order_by("name"),
+        "conversations": conversations,
+        "relations_out": actor.relations_out.filter(target__in=visible).select_related("target"),
+        "relations_in": actor.relations_in.filter(source__in=visible).select_related("source"),
+        "members": visible.filter(parent=actor).order_by("name"),
         "holdings": actor.holdings.select_related("position", "position__department"),
-        "positions": actor.positions.prefetch_related(
-            Prefetch("holdings", PositionHolding.objects.filter(ended_on__isnull=True)
-                     .select_related("person"), to_attr="current_holdings")),
+        "positions": positions,
     }
 
 
@@ -163,18 +179,18 @@ def sector_counts(*, municipality, user):
         .order_by("order", "name"))
 
 
-def department_tree(*, municipality):
+def department_tree(*, municipality, user):
     """Departments in tree order with their depth, key positions and current holders."""
     departments = list(
         Department.objects.filter(municipality=municipality).select_related("team_contact")
-        .prefetch_related(Prefetch(
-            "positions", Position.objects.prefetch_related(Prefetch(
-                "holdings", PositionHolding.objects.filter(ended_on__isnull=True)
-                .select_related("person"), to_attr="current_holdings"))))
+        .prefetch_related(Prefetch("positions", Position.objects.prefetch_related(
+            _current_holdings())))
     )
     children = defaultdict(list)
     for department in departments:
         children[department.parent_id].append(department)
+        for position in department.positions.all():
+            _withhold(user, municipality, position.current_holdings)
     ordered = []
 
     def walk(parent_id, depth):
@@ -188,12 +204,20 @@ def department_tree(*, municipality):
     return ordered
 
 
-def positions_overview(*, municipality):
-    return (Position.objects.filter(municipality=municipality)
-            .select_related("department", "organisation")
-            .prefetch_related(Prefetch(
-                "holdings", PositionHolding.objects.filter(ended_on__isnull=True)
-                .select_related("person"), to_attr="current_holdings")))
+def positions_overview(*, municipality, user):
+    positions = list(Position.objects.filter(municipality=municipality)
+                     .select_related("department", "organisation")
+                     .prefetch_related(_current_holdings()))
+    for position in positions:
+        _withhold(user, municipality, position.current_holdings)
+        if withheld(user, municipality, position.organisation):
+            position.organisation = None
+    return positions
+
+
+def position_holdings(*, position, user):
+    return _withhold(user, position.municipality,
+                     list(position.holdings.select_related("person")))
 
 
 def position_get(*, municipality, pk):
@@ -283,21 +307,25 @@ def reminders_due(*, on):
     """{team member: {"next_steps": [...], "follow_ups": [...]}} of everything due by `on`.
 
     A next step reminds the actor's owner; a conversation's follow-up reminds the owner too, or
-    whoever logged the conversation while the actor has no owner.
+    whoever logged the conversation while the actor has no owner. Only people still in the
+    municipality's team are reminded.
     """
     due = defaultdict(lambda: {"next_steps": [], "follow_ups": []})
+    team = set(Membership.objects.filter(role__in=[Role.MEMBER, Role.COORDINATOR])
+               .values_list("user_id", "municipality_id"))
     steps = (Actor.objects.filter(erased_at__isnull=True, next_step_due__lte=on,
                                   owner__isnull=False, owner__deleted_at__isnull=True)
              .exclude(next_step="").exclude(stage__in=[Stage.DECLINED, Stage.PAUSED])
              .select_related("owner", "municipality").order_by("next_step_due"))
     for actor in steps:
-        due[actor.owner]["next_steps"].append(actor)
+        if (actor.owner_id, actor.municipality_id) in team:
+            due[actor.owner]["next_steps"].append(actor)
     follow_ups = (Conversation.objects.filter(follow_up_done=False, follow_up_on__lte=on,
                                               actor__erased_at__isnull=True)
                   .select_related("actor__owner", "actor__municipality", "logged_by")
                   .order_by("follow_up_on"))
     for conversation in follow_ups:
         person = conversation.actor.owner or conversation.logged_by
-        if person is not None and not person.is_former_member:
+        if person is not None and (person.pk, conversation.actor.municipality_id) in team:
             due[person]["follow_ups"].append(conversation)
     return dict(due)

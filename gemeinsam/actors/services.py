@@ -312,7 +312,6 @@ def person_erase(*, person, erased_by, requested_on):
             "ratings": person.ratings.count(),
             "conversations": own_conversations.count(),
             "relations": Relation.objects.filter(Q(source=person) | Q(target=person)).count(),
-            "history_entries": 0,
         }
         person.ratings.all().delete()
         own_conversations.delete()
@@ -374,7 +373,11 @@ def actors_merge(*, keep, duplicate, merged_by):
                                                         latest.attitude)
         keep.version += 1
         keep.save()
+        duplicate_pk = duplicate.pk
         duplicate.delete()
+        # The duplicate's change history would keep its personal data beyond an erasure.
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Actor),
+                                object_pk=str(duplicate_pk)).delete()
     return keep
 
 

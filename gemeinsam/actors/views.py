@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -140,7 +139,7 @@ def actor_detail(request, municipality, pk):
         "may_erase": actor.is_person and request.user.has_perm("actors.erase_person",
                                                                municipality),
         "breadcrumbs": _actors_crumbs(municipality, (actor.name, None)),
-        **selectors.actor_detail(actor=actor),
+        **selectors.actor_detail(actor=actor, user=request.user),
     }
     if may_edit:
         context.update(
@@ -255,7 +254,7 @@ def relation_create(request, municipality, pk):
     if form.is_valid():
         try:
             services.relation_create(source=actor, **form.cleaned_data)
-        except (DomainError, IntegrityError):
+        except (DomainError, ValidationError):
             messages.error(request, _("This relation is recorded already."))
         else:
             messages.success(request, _("The relation has been added."))
@@ -377,8 +376,8 @@ def follow_ups(request, municipality):
 @municipality_view("actors.view_actors")
 def network(request, municipality):
     visible = selectors.actors_visible(municipality=municipality, user=request.user)
-    start = visible.filter(pk=request.GET.get("von") or 0).first()
-    goal = visible.filter(pk=request.GET.get("zu") or 0).first()
+    start, goal = (visible.filter(pk=value).first() if value.isdigit() else None
+                   for value in (request.GET.get("von", ""), request.GET.get("zu", "")))
     path = (selectors.path_to(municipality=municipality, user=request.user, start=start,
                               goal=goal) if start and goal else None)
     edges = selectors.network(municipality=municipality, user=request.user)
@@ -390,6 +389,12 @@ def network(request, municipality):
     })
 
 
+def _sector(municipality, pk):
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(municipality.sectors, pk=pk)
+
+
 @municipality_view("actors.manage_sectors")
 def sectors(request, municipality):
     services.sectors_ensure_defaults(municipality=municipality)
@@ -397,12 +402,11 @@ def sectors(request, municipality):
     if request.method == "POST":
         try:
             if "delete" in request.POST:
-                services.sector_delete(sector=get_object_or_404(
-                    municipality.sectors, pk=request.POST["delete"]))
+                services.sector_delete(sector=_sector(municipality, request.POST["delete"]))
                 messages.success(request, _("The sector has been removed."))
             elif form.is_valid() and request.POST.get("sector"):
-                services.sector_rename(sector=get_object_or_404(
-                    municipality.sectors, pk=request.POST["sector"]), name=form.cleaned_data["name"])
+                services.sector_rename(sector=_sector(municipality, request.POST["sector"]),
+                                       name=form.cleaned_data["name"])
                 messages.success(request, _("The sector has been renamed."))
             elif form.is_valid():
                 services.sector_create(municipality=municipality, name=form.cleaned_data["name"])
@@ -433,8 +437,8 @@ def _structure_crumbs(municipality, *rest):
 def structure(request, municipality):
     return render(request, "actors/structure.html", {
         "municipality": municipality,
-        "departments": selectors.department_tree(municipality=municipality),
-        "positions": selectors.positions_overview(municipality=municipality),
+        "departments": selectors.department_tree(municipality=municipality, user=request.user),
+        "positions": selectors.positions_overview(municipality=municipality, user=request.user),
         "open_changes": selectors.position_changes_open(municipality=municipality),
         "may_edit": request.user.has_perm("actors.change_structure", municipality),
         "breadcrumbs": breadcrumbs_for(municipality, (_("Administration"), None)),
@@ -480,7 +484,7 @@ def department_edit(request, municipality, pk):
 
 @municipality_view("actors.change_structure")
 def position_create(request, municipality):
-    form = PositionForm(request.POST or None, municipality=municipality,
+    form = PositionForm(request.POST or None, municipality=municipality, user=request.user,
                         initial={"department": request.GET.get("abteilung")})
     if request.method == "POST" and form.is_valid():
         position = services.position_create(municipality=municipality, **form.cleaned_data)
@@ -496,7 +500,8 @@ def position_create(request, municipality):
 def position_detail(request, municipality, pk):
     position = selectors.position_get(municipality=municipality, pk=pk)
     may_edit = request.user.has_perm("actors.change_structure", municipality)
-    form = HandOverForm(request.POST or None, municipality=municipality)
+    form = HandOverForm(request.POST or None, people=selectors.actors_visible(
+        municipality=municipality, user=request.user))
     status = 200
     if request.method == "POST":
         if not may_edit:
@@ -513,14 +518,14 @@ def position_detail(request, municipality, pk):
                 return redirect("actors:position_detail", municipality.slug, position.pk)
     return render(request, "actors/position_detail.html", {
         "municipality": municipality, "position": position, "form": form, "may_edit": may_edit,
-        "holdings": position.holdings.select_related("person"),
+        "holdings": selectors.position_holdings(position=position, user=request.user),
         "changes": position.changes.select_related("recorded_by"),
         "breadcrumbs": _structure_crumbs(municipality, (position.title, None)),
     }, status=status)
 
 
 @require_POST
-@municipality_view("actors.view_actors")
+@municipality_view("actors.change_actors")
 def position_change_acknowledge(request, municipality, pk):
     change = get_object_or_404(selectors.position_changes_open(municipality=municipality), pk=pk)
     services.position_change_acknowledge(change=change)

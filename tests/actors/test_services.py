@@ -204,6 +204,25 @@ def test_merging_keeps_every_linked_record(municipality, member):
     assert position.holdings.get().person == keep
 
 
+def test_an_erasure_after_a_merge_leaves_no_history_of_the_duplicate(municipality, member):
+    keep = PersonFactory(municipality=municipality, name="Tom Falk")
+    duplicate = PersonFactory(municipality=municipality, name="Tom Falk",
+                              email="tom.privat@example.org")
+    services.actor_update(actor=duplicate, version=1, phone="0171 5550000")
+    services.actors_merge(keep=keep, duplicate=duplicate, merged_by=member)
+    services.person_erase(person=keep, erased_by=member, requested_on=DAY)
+    everything = " ".join(str(entry.changes) for entry in LogEntry.objects.all())
+    assert "tom.privat@example.org" not in everything and "5550000" not in everything
+
+
+def test_reminders_only_reach_people_still_in_the_team(municipality, member, mailoutbox):
+    PersonFactory(municipality=municipality, owner=member, next_step="Anrufen",
+                  next_step_due=DAY)
+    member.memberships.all().delete()
+    assert services.reminders_send(on=DAY) == 0
+    assert mailoutbox == []
+
+
 def test_a_sector_with_actors_stays(municipality):
     sector = SectorFactory(municipality=municipality)
     OrganisationFactory(municipality=municipality, sector=sector)

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from gemeinsam.actors import services
-from gemeinsam.actors.models import Actor, ActorKind, Erasure, RelationKind, Stage
+from gemeinsam.actors.models import Actor, Erasure, RelationKind, Stage
 from tests.actors.factories import OrganisationFactory, PersonFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,12 @@ def _alliance(municipality, size):
                                power=3, interest=3, attitude=1, next_step="Anrufen",
                                next_step_due=datetime.date(2026, 1, 1))
         services.relation_create(source=person, kind=RelationKind.KNOWS, target=organisation)
+        department = services.department_create(municipality=municipality, name=f"Amt {index}",
+                                                kind="amt")
+        position = services.position_create(municipality=municipality, title=f"Leitung {index}",
+                                            department=department)
+        services.position_hand_over(position=position, person=person,
+                                    on=datetime.date(2025, 1, 1), recorded_by=None)
 
 
 @pytest.mark.parametrize("page", INTERNAL_PAGES)
@@ -159,7 +165,7 @@ def test_export_and_erase_a_person(municipality, coordinator, member, client_for
 def test_position_hand_over_through_the_page(municipality, administration, client_for):
     position = services.position_create(municipality=municipality, title="Leitung Umweltamt")
     first = PersonFactory(municipality=municipality, name="Dr. Ilse Brandt",
-                          legal_basis="legitimate_interest")
+                          legal_basis="legitimate_interest", shared_with_administration=True)
     client = client_for(administration)
     client.post(url("position_detail", position.pk), {"person": first.pk, "on": "2024-01-01"})
     response = client.post(url("position_detail", position.pk), {"person": "", "on": "2023-01-01"})
@@ -175,7 +181,8 @@ def test_the_public_alliance_page_shows_allies_and_nothing_personal(municipality
     OrganisationFactory(municipality=municipality, name="Bürgerenergie eG", sector=sector,
                         shown_as_ally=True, public_description="Genossenschaft für Solardächer")
     OrganisationFactory(municipality=municipality, name="Zögernde GmbH", sector=sector)
-    PersonFactory(municipality=municipality, name="Jana Lind", sector=sector)
+    # Even a person wrongly ticked as an ally never appears: the page lists organisations.
+    PersonFactory(municipality=municipality, name="Jana Lind", sector=sector, shown_as_ally=True)
     page = client_for(None).get(url("alliance")).content.decode()
     assert "Bürgerenergie eG" in page and "Genossenschaft für Solardächer" in page
     assert "Zögernde GmbH" not in page and "Jana Lind" not in page
@@ -208,7 +215,67 @@ def test_the_network_finds_a_path(municipality, member, client_for):
 
 def test_kind_must_be_known(municipality, member, client_for):
     assert client_for(member).get(url("create", "robot")).status_code == 404
-    assert ActorKind.PERSON in [k for k, _ in ActorKind.choices]
+
+
+def test_the_administration_meets_no_unshared_name_anywhere(municipality, administration,
+                                                             member, client_for):
+    hidden = PersonFactory(municipality=municipality, name="Verdeckte Quelle")
+    office = OrganisationFactory(municipality=municipality, name="Umweltamt",
+                                 shared_with_administration=True)
+    hidden.parent = office
+    hidden.save()
+    services.relation_create(source=office, kind=RelationKind.KNOWS, target=hidden)
+    services.conversation_create(actor=office, held_on=datetime.date(2026, 1, 5),
+                                 channel="in_person", summary="Treffen", logged_by=member,
+                                 participants=[hidden])
+    position = services.position_create(municipality=municipality, title="Amtsleitung",
+                                        organisation=office)
+    services.position_hand_over(position=position, person=hidden,
+                                on=datetime.date(2025, 1, 1), recorded_by=member)
+    client = client_for(administration)
+    for page in (url("detail", office.pk), url("structure"), url("position_detail", position.pk),
+                 url("position_create")):
+        body = client.get(page).content.decode()
+        assert "Verdeckte Quelle" not in body, page
+    assert "Verdeckte Quelle" in client_for(member).get(url("structure")).content.decode()
+
+
+def test_a_sub_department_can_be_created(municipality, administration, client_for):
+    top = services.department_create(municipality=municipality, name="Dezernat II",
+                                     kind="dezernat")
+    response = client_for(administration).post(url("department_create"), {
+        "name": "Umweltamt", "kind": "amt", "parent": top.pk})
+    assert response.status_code == 302
+    assert top.children.get().name == "Umweltamt"
+
+
+def test_a_relation_twice_is_reported_not_a_crash(municipality, member, client_for):
+    a, b = PersonFactory(municipality=municipality), PersonFactory(municipality=municipality)
+    client = client_for(member)
+    data = {"kind": RelationKind.KNOWS, "target": b.pk}
+    client.post(url("relation_create", a.pk), data)
+    response = client.post(url("relation_create", a.pk), data, follow=True)
+    assert response.status_code == 200
+    assert a.relations_out.count() == 1
+
+
+@pytest.mark.parametrize("query", [{"von": "abc", "zu": "1"}, {"von": "", "zu": "x"}])
+def test_the_network_ignores_nonsense(query, municipality, member, client_for):
+    assert client_for(member).get(url("network"), query).status_code == 200
+
+
+def test_only_the_team_clears_position_notices(municipality, member, administration,
+                                               client_for):
+    position = services.position_create(municipality=municipality, title="Leitung")
+    services.position_hand_over(position=position,
+                                person=PersonFactory(municipality=municipality),
+                                on=datetime.date(2025, 1, 1), recorded_by=member)
+    change = position.changes.get()
+    assert client_for(administration).post(
+        url("position_change_acknowledge", change.pk)).status_code == 403
+    client_for(member).post(url("position_change_acknowledge", change.pk))
+    change.refresh_from_db()
+    assert change.acknowledged
 
 
 def test_follow_ups_list_due_steps_and_data_to_review(municipality, member, client_for):
