@@ -5,23 +5,18 @@ The column headers and the values of kind and legal basis are part of the file f
 are German in every language of the interface; the import also understands English ones.
 """
 
-import csv
 import datetime
-import io
 import re
 from dataclasses import dataclass, field
 
 import vobject
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
+from gemeinsam.core import tables
 from gemeinsam.core.errors import ImportFailed
+from gemeinsam.core.tables import DATE_FORMATS, FORMULA_START, MAX_UPLOAD_BYTES  # noqa: F401
 
 from .models import ActorKind, LegalBasis
-
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 # Field → header of the export; the import reads these and the aliases below.
 HEADERS = {
@@ -66,16 +61,7 @@ LEGAL_BASIS_WORDS = {"einwilligung": LegalBasis.CONSENT, "consent": LegalBasis.C
                      "legitimateinterest": LegalBasis.LEGITIMATE_INTEREST}
 LEGAL_BASIS_EXPORT = {LegalBasis.CONSENT: "Einwilligung",
                       LegalBasis.LEGITIMATE_INTEREST: "öffentliches Amt"}
-DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
-# A spreadsheet runs a cell starting with these as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _key(text):
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
-COLUMNS = {_key(header): name for name, header in HEADERS.items()}
+COLUMNS = {tables.key(header): name for name, header in HEADERS.items()}
 COLUMNS.update({alias: name for name, aliases in ALIASES.items() for alias in aliases})
 
 
@@ -113,11 +99,8 @@ class Upload:
 
 def decode(data):
     """The text of an uploaded file: UTF-8, with or without byte order mark."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFailed([(None, _(
-            "The file is not UTF-8 encoded. In Excel, save it as “CSV UTF-8”."))]) from None
+    return tables.decode(data, lambda position: ImportFailed([(None, _(
+        "The file is not UTF-8 encoded. In Excel, save it as “CSV UTF-8”."))]))
 
 
 def detect_format(text, filename=""):
@@ -149,27 +132,12 @@ def read(text, *, filename="", legal_basis="", consent_given_on=None, consent_wo
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _delimiter(header_line):
-    try:
-        return csv.Sniffer().sniff(header_line, delimiters=";,\t").delimiter
-    except csv.Error:
-        return ","
-
-
-def _unguard(value):
-    """Undo the apostrophe the export puts before formula-like values."""
-    value = value.strip()
-    if value.startswith("'") and value[1:2] in FORMULA_START:
-        return value[1:]
-    return value
-
-
 def _read_csv(text):
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0]))
+    reader = tables.csv_reader(text)
     header = next(reader, None)
     if not header:
         raise ImportFailed([(1, _("The file is empty."))])
-    columns = [COLUMNS.get(_key(title)) for title in header]
+    columns = [COLUMNS.get(tables.key(title)) for title in header]
     if "name" not in columns:
         raise ImportFailed([(1, _("missing column: %(column)s") % {"column": HEADERS["name"]})])
     ignored = [title.strip() for title, column in zip(header, columns)
@@ -183,7 +151,7 @@ def _read_csv(text):
         data = {}
         for column, value in zip(columns, values):
             if column and not data.get(column):
-                data[column] = _unguard(value)
+                data[column] = tables.unguard(value)
         rows.append(_row(line, data))
     return Upload("csv", rows, ignored)
 
@@ -196,7 +164,7 @@ def _row(line, data):
     if not row.name:
         row.errors.append(_("The name is empty."))
     kind = data.get("kind", "")
-    row.kind = KIND_WORDS.get(_key(kind), "")
+    row.kind = KIND_WORDS.get(tables.key(kind), "")
     if not kind:
         row.errors.append(_("The kind is missing: write Organisation or Person."))
     elif not row.kind:
@@ -205,26 +173,17 @@ def _row(line, data):
     basis = data.get("legal_basis", "")
     if basis:
         row.legal_basis = next((code for word, code in LEGAL_BASIS_WORDS.items()
-                                if _key(basis).startswith(word)), "")
+                                if tables.key(basis).startswith(word)), "")
         if not row.legal_basis:
             row.errors.append(_("Unknown legal basis “%(value)s”: write Einwilligung or "
                                 "öffentliches Amt.") % {"value": basis})
     date = data.get("consent_given_on", "")
     if date:
-        row.consent_given_on = _date(date)
+        row.consent_given_on = tables.parse_date(date)
         if row.consent_given_on is None:
             row.errors.append(_("“%(value)s” is not a date; write it as DD.MM.YYYY.")
                               % {"value": date})
     return row
-
-
-def _date(text):
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text.strip(), date_format).date()
-        except ValueError:
-            continue
-    return None
 
 
 # --- vCard -----------------------------------------------------------------------------------
@@ -338,46 +297,19 @@ def record_of(actor):
 
 def _guard(value):
     """Keep a spreadsheet from running a value as a formula; phone numbers stay as they are."""
-    if (isinstance(value, str) and value.startswith(FORMULA_START)
-            and not re.fullmatch(r"[+\-]?[\d\s()/.\-]+", value)):
-        return "'" + value
-    return value
+    return tables.guard(value, r"[+\-]?[\d\s()/.\-]+")
 
 
 def write_csv(records):
     """Semicolons and a byte order mark, so that Excel in German opens it as it is."""
-    output = io.StringIO()
-    output.write("\ufeff")
-    writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS.values())
-    for record in records:
-        writer.writerow(
-            record[name].strftime("%d.%m.%Y") if isinstance(record[name], datetime.date)
-            else _guard(record[name] or "") for name in HEADERS)
-    return output.getvalue()
+    return tables.write_csv(HEADERS.values(), (
+        [record[name].strftime("%d.%m.%Y") if isinstance(record[name], datetime.date)
+         else _guard(record[name] or "") for name in HEADERS] for record in records))
 
 
 def write_xlsx(records, *, title):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(list(HEADERS.values()))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, record in enumerate(records, start=2):
-        for column, name in enumerate(HEADERS, start=1):
-            value = record[name]
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell = sheet.cell(row=number, column=column, value=value if value else None)
-            if isinstance(value, datetime.date):
-                cell.number_format = "DD.MM.YYYY"
-            elif isinstance(value, str) and value:
-                cell.data_type = "s"  # never a formula
-    sheet.freeze_panes = "A2"
-    for column, name in zip(sheet.columns, HEADERS):
-        sheet.column_dimensions[column[0].column_letter].width = 40 if name in (
-            "address", "notes", "consent_wording") else 22
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return tables.write_xlsx(
+        HEADERS.values(), ([record[name] for name in HEADERS] for record in records),
+        title=title[:31], freeze="A2",
+        widths=[40 if name in ("address", "notes", "consent_wording") else 22
+                for name in HEADERS])
