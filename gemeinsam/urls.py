@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", include("gemeinsam.api.urls")),
     path("jobs/", include("gemeinsam.jobs.urls")),
     path("<slug:slug>/", include("gemeinsam.actors.urls")),
+    path("<slug:slug>/", include("gemeinsam.monitoring.urls")),
     # Last: the municipality spaces live at /<slug>/.
     path("", include("gemeinsam.core.urls")),
 ]

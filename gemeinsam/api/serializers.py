@@ -14,10 +14,12 @@ class MunicipalitySerializer(serializers.ModelSerializer):
     population = serializers.IntegerField(source="directory_entry.population", read_only=True)
     url = serializers.HyperlinkedIdentityField(view_name="api:municipality-detail",
                                                lookup_field="slug")
+    plan = serializers.HyperlinkedIdentityField(view_name="api:plan", lookup_field="slug")
 
     class Meta:
         model = Municipality
-        fields = ["url", "slug", "name", "ags", "population", "team_name", "introduction"]
+        fields = ["url", "slug", "name", "ags", "population", "team_name", "introduction",
+                  "plan"]
 
 
 class MembershipSerializer(serializers.ModelSerializer):

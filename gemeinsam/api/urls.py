@@ -4,6 +4,8 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
+from gemeinsam.monitoring import api as monitoring_api
+
 from . import views
 
 app_name = "api"
@@ -19,5 +21,17 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"),
     path("me/", views.me, name="me"),
     path("jobs/<uuid:job_id>/", views.job_detail, name="job-detail"),
+    # A municipality's action plan (gemeinsam.monitoring).
+    path("municipalities/<slug:slug>/plan/", monitoring_api.PlanView.as_view(), name="plan"),
+    path("municipalities/<slug:slug>/plan/measures/", monitoring_api.MeasureListView.as_view(),
+         name="plan-measure-list"),
+    path("municipalities/<slug:slug>/plan/measures/<int:pk>/",
+         monitoring_api.MeasureDetailView.as_view(), name="plan-measure-detail"),
+    path("municipalities/<slug:slug>/plan/measures/<int:pk>/reports/",
+         monitoring_api.ReportCreateView.as_view(), name="plan-report-create"),
+    path("municipalities/<slug:slug>/plan/reports/<int:pk>/agree/",
+         monitoring_api.ReportAgreeView.as_view(), name="plan-report-agree"),
+    path("municipalities/<slug:slug>/plan/indicators/",
+         monitoring_api.IndicatorListView.as_view(), name="plan-indicator-list"),
     *router.urls,
 ]

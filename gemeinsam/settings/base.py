@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gemeinsam.core",
     "gemeinsam.jobs",
     "gemeinsam.actors",
+    "gemeinsam.monitoring",
     "gemeinsam.api",
 ]
 

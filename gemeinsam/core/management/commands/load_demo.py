@@ -21,6 +21,7 @@ from gemeinsam.core.models import (
     Role,
     SitePage,
 )
+from gemeinsam.monitoring.demo import load_monitoring_demo
 
 DEMO_PASSWORD = "gemeinsam-demo"
 
@@ -86,9 +87,14 @@ class Command(BaseCommand):
                         user=people[email], municipality=ruesselsheim, defaults={"role": role},
                     )
             # The alliance: the team of RüsselsheimZero, a coordinator first (once only).
-            load_actors_demo(ruesselsheim, [people[email] for email in (
+            team = [people[email] for email in (
                 "koordination@example.org", "team@example.org", "aylin.demir@example.org",
-                "tobias.wagner@example.org")])
+                "tobias.wagner@example.org")]
+            load_actors_demo(ruesselsheim, team)
+            # The Klimaaktionsplan, reported on by team and administration (once only).
+            load_monitoring_demo(ruesselsheim, team, [
+                people[email] for email, _name, _organisation, role in PEOPLE
+                if role == Role.ADMINISTRATION])
             Membership.objects.update_or_create(
                 user=people["miriam.vogel@example.org"], municipality=konstanz,
                 defaults={"role": Role.COORDINATOR},
