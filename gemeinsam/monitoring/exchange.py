@@ -249,7 +249,8 @@ def _text(value):
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
-    return str(value).strip()
+    # NUL bytes are no text: PostgreSQL refuses them.
+    return str(value).replace("\x00", "").strip()
 
 
 def _integer(value, *, low, high, empty=None):
@@ -636,7 +637,7 @@ def _read_localzero(tasks):
             row = _row(here, data, columns)
             _localzero_status(row, task, bool(children))
             if task.get("source") is not None:
-                if task["source"] in LOCALZERO_SOURCE:
+                if isinstance(task["source"], int) and task["source"] in LOCALZERO_SOURCE:
                     row.values["source"] = LOCALZERO_SOURCE[task["source"]]
                 else:
                     row.error("source", _("Unknown source “%(value)s”; LocalZero knows 0 and 1.")

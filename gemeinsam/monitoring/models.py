@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -174,6 +174,17 @@ class Measure(models.Model):
         return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
 
 
+def validate_links(text):
+    """Every line an http(s) address: a link in a public page must never run a script."""
+    check = URLValidator(schemes=["http", "https"])
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        try:
+            check(line)
+        except ValidationError:
+            raise ValidationError(_("“%(line)s” is not a web address (http or https)."),
+                                  params={"line": line[:100]}) from None
+
+
 class ProgressReport(models.Model):
     """A dated Sachstandsbericht by the administration or the team; the other side may agree."""
 
@@ -185,7 +196,7 @@ class ProgressReport(models.Model):
     progress = models.PositiveSmallIntegerField(_("completion in percent"), null=True,
                                                 blank=True, validators=PERCENT)
     text = models.TextField(_("report"))
-    evidence = models.TextField(_("evidence links"), blank=True,
+    evidence = models.TextField(_("evidence links"), blank=True, validators=[validate_links],
                                 help_text=_("One address per line: council papers, articles."))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                related_name="+", verbose_name=_("author"))
@@ -202,7 +213,8 @@ class ProgressReport(models.Model):
 
     @property
     def evidence_links(self):
-        return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+        return [line.strip() for line in self.evidence.splitlines()
+                if line.strip().lower().startswith(("http://", "https://"))]
 
 
 class Blocker(models.Model):

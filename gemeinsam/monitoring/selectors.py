@@ -114,8 +114,11 @@ def dashboard(*, plan, public, today=None):
     roots = [m for m in measures if m.depth == 0]
     leaves = [m for m in measures if not m.child_count]
     fields = []
+    by_id = {m.pk: m for m in measures}
     for field in plan.fields.all():
-        field_roots = [m for m in roots if m.field_id == field.pk]
+        # The topmost measures of the field, wherever their groups sit in the tree.
+        field_roots = [m for m in measures if m.field_id == field.pk and (
+            m.parent_id not in by_id or by_id[m.parent_id].field_id != field.pk)]
         field_leaves = [m for m in leaves if m.field_id == field.pk]
         if field_leaves:
             fields.append({"field": field, "progress": _overall(field_roots),

@@ -111,25 +111,37 @@ def measure_update(*, measure, version, **fields):
     if unknown:
         raise TypeError(f"unknown measure fields: {sorted(unknown)}")
     _check_plan(measure.plan, fields)
-    if any(name in fields and fields[name] != getattr(measure, name)
-           for name in ("status", "progress")):
-        # A status changed by hand is no longer the one both sides agreed to.
-        fields["status_agreed"] = False
-    for name, value in fields.items():
-        setattr(measure, name, value)
-    measure.full_clean()
     with transaction.atomic():
-        updated = Measure.objects.filter(pk=measure.pk, version=version).update(
-            version=F("version") + 1, updated_at=timezone.now(), **fields)
-        if not updated:
-            raise StaleMeasure(Measure.objects.get(pk=measure.pk))
+        saved = _locked(measure)
+        if saved.version != version:
+            raise StaleMeasure(saved)
+        if any(name in fields and fields[name] != getattr(saved, name)
+               for name in ("status", "progress")):
+            # A status changed by hand is no longer the one both sides agreed to.
+            fields["status_agreed"] = False
+        for name, value in fields.items():
+            setattr(saved, name, value)
+        saved.full_clean()
+        _save(saved, fields)
     measure.refresh_from_db()
     return measure
 
 
+def _locked(measure):
+    return Measure.objects.select_for_update().get(pk=measure.pk)
+
+
+def _save(measure, fields):
+    """Save through the model, so that the history (auditlog) records who changed what."""
+    measure.version += 1
+    measure.save(update_fields=[*fields, "version", "updated_at"])
+
+
 def measure_publish(*, measure, published):
-    Measure.objects.filter(pk=measure.pk).update(published=published, version=F("version") + 1,
-                                                 updated_at=timezone.now())
+    with transaction.atomic():
+        saved = _locked(measure)
+        saved.published = published
+        _save(saved, ["published"])
     measure.refresh_from_db()
     return measure
 
@@ -147,11 +159,11 @@ def report_create(*, measure, voice, author, reported_on, status, text, progress
         report.save()
         latest = measure.reports.order_by("-reported_on", "-pk").first()
         if latest.pk == report.pk:
-            changes = {"status": status, "status_agreed": False}
+            saved = _locked(measure)
+            saved.status, saved.status_agreed = status, False
             if progress is not None:
-                changes["progress"] = progress
-            Measure.objects.filter(pk=measure.pk).update(
-                version=F("version") + 1, updated_at=timezone.now(), **changes)
+                saved.progress = progress
+            _save(saved, ["status", "status_agreed", "progress"])
     measure.refresh_from_db()
     return report
 
@@ -165,8 +177,9 @@ def report_agree(*, report, user):
         measure = report.measure
         latest = measure.reports.order_by("-reported_on", "-pk").first()
         if latest.pk == report.pk:
-            Measure.objects.filter(pk=measure.pk).update(status_agreed=True,
-                                                         updated_at=timezone.now())
+            saved = _locked(measure)
+            saved.status_agreed = True
+            _save(saved, ["status_agreed"])
     return report
 
 

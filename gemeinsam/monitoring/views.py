@@ -97,6 +97,9 @@ def measure_detail(request, municipality, pk):
     context = {
         "municipality": municipality, "measure": measure, "public": public,
         "voice": voice_of(user, municipality),
+        # A published part may sit in a draft group: then the group stays unnamed in public.
+        "parent": measure.parent if measure.parent and (
+            measure.parent.published or not public) else None,
         "may_report": user.has_perm("monitoring.report", municipality),
         "may_edit": user.has_perm("monitoring.edit_measure", municipality),
         "may_publish": user.has_perm("monitoring.publish", municipality),
@@ -112,9 +115,10 @@ def measure_detail(request, municipality, pk):
 @municipality_view()
 def stuck(request, municipality):
     plan = _plan_or_404(municipality)
+    public = _public(request, municipality)
     return render(request, "monitoring/stuck.html", {
-        "municipality": municipality, "plan": plan, "public": _public(request, municipality),
-        **selectors.stuck(plan=plan, public=_public(request, municipality), user=request.user),
+        "municipality": municipality, "plan": plan, "public": public,
+        **selectors.stuck(plan=plan, public=public, user=request.user),
         "breadcrumbs": _crumbs(municipality, (_("Where it is stuck"), None)),
     })
 
@@ -138,6 +142,9 @@ def plan_settings(request, municipality):
                 services.plan_update(plan=plan, version=version, **data)
         except DomainError as error:
             form.add_error(None, error.message)
+            if plan is not None:
+                form.data = form.data.copy()
+                form.data["version"] = selectors.plan_get(municipality=municipality).version
             status = 409
         else:
             messages.success(request, _("The action plan has been saved."))
@@ -190,7 +197,10 @@ def measure_edit(request, municipality, pk):
                                     **data)
         except StaleEdit as error:
             form.add_error(None, error.message)
-            conflict = _differences(form, getattr(error, "current", None))
+            conflict = _differences(form, error.current)
+            # Saving again now knowingly replaces the other person's version.
+            form.data = form.data.copy()
+            form.data["version"] = error.current.version
             status = 409
         except DomainError as error:
             form.add_error(None, error.message)

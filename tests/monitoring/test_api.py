@@ -218,11 +218,12 @@ def test_a_report_speaks_for_the_reporters_side(api, measures, request, who, voi
     person = request.getfixturevalue(who)
     response = api(person).post(f"{BASE}measures/{measures['pv'].pk}/reports/", {
         "status": "delayed", "progress": 45, "text": "Lieferengpass bei Modulen.",
-        "evidence": ["https://example.org/drucksache-12", " Main-Echo, 3.5.2026 "]}, format="json")
+        "evidence": ["https://example.org/drucksache-12", " https://example.org/main-echo "]},
+        format="json")
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["voice"] == voice
-    assert data["evidence"] == ["https://example.org/drucksache-12", "Main-Echo, 3.5.2026"]
+    assert data["evidence"] == ["https://example.org/drucksache-12", "https://example.org/main-echo"]
     assert data["agreed"] is False
     report = ProgressReport.objects.get(pk=data["id"])
     assert (report.voice, report.author) == (voice, person)

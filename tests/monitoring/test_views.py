@@ -173,3 +173,49 @@ def test_charts_use_numbers_svg_understands_in_german_too(plan, client_for):
     page = client_for(None).get(url("dashboard")).content.decode()
     assert "<svg" in page
     assert not re.search(r'\b(?:x|y|cx|cy)="-?\d+,\d', page), "decimal commas in SVG attributes"
+
+
+def test_evidence_must_be_web_addresses(plan, member, client_for):
+    measure = services.measure_create(plan=plan, code="1", title="PV", published=True)
+    response = client_for(member).post(url("report_create", measure.pk), {
+        "reported_on": "2026-11-01", "status": "in_progress", "text": "Läuft",
+        "evidence": "javascript:alert(document.cookie)"})
+    assert response.status_code == 200 and not measure.reports.exists()
+
+
+def test_a_draft_group_stays_unnamed_above_a_published_part(plan, client_for):
+    group = services.measure_create(plan=plan, code="G", title="Geheime Gruppe")
+    part = services.measure_create(plan=plan, code="G1", title="Öffentlich", parent=group,
+                                   published=True)
+    page = client_for(None).get(url("measure", part.pk)).content.decode()
+    assert "Öffentlich" in page and "Geheime Gruppe" not in page
+
+
+def test_saving_again_after_a_conflict_goes_through_and_history_records_it(
+        plan, member, coordinator, client_for):
+    measure = services.measure_create(plan=plan, code="1", title="PV")
+    services.measure_update(measure=measure, version=1, title="PV auf Schulen")
+    data = {"version": 1, "code": "1", "title": "PV auf dem Rathaus", "source": "action_plan",
+            "weight": 1}
+    client = client_for(coordinator)
+    conflict = client.post(url("measure_edit", measure.pk), data)
+    assert conflict.status_code == 409
+    version = re.search(r'name="version" value="(\d+)"', conflict.content.decode())[1]
+    assert client.post(url("measure_edit", measure.pk), {**data, "version": version}
+                       ).status_code == 302
+    assert Measure.objects.get(pk=measure.pk).title == "PV auf dem Rathaus"
+    history = client.get(url("measure_history", measure.pk)).content.decode()
+    assert "PV auf Schulen" in history and "PV auf dem Rathaus" in history
+
+
+def test_changing_the_status_by_hand_clears_agreed(plan, member, administration):
+    measure = services.measure_create(plan=plan, code="1", title="PV")
+    report = services.report_create(measure=measure, voice="team", author=member,
+                                    reported_on=DAY, status="in_progress", text="x")
+    services.report_agree(report=report, user=administration)
+    measure.refresh_from_db()
+    assert measure.status_agreed
+    measure.status = "completed"  # as a ModelForm leaves it before the service runs
+    services.measure_update(measure=measure, version=measure.version, status="completed")
+    measure.refresh_from_db()
+    assert not measure.status_agreed
