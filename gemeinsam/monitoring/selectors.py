@@ -133,6 +133,7 @@ def dashboard(*, plan, public, today=None):
         "distribution": [(value, label, distribution.get(value, 0))
                          for value, label in Status.choices],
         "overdue": [m for m in leaves if is_overdue(m, today)][:10],
+        "recently_changed": sorted(measures, key=lambda m: m.updated_at, reverse=True)[:8],
         "recent_reports": recent_reports(plan=plan, public=public)[:8],
         "indicators": indicators(plan=plan, public=public),
         "today": today,
