@@ -12,6 +12,8 @@ from rest_framework.authtoken.models import Token
 
 from gemeinsam.core import selectors
 from gemeinsam.core.errors import DomainError
+from gemeinsam.meetings import services as meetings_services
+from gemeinsam.meetings.models import CalendarToken
 
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
@@ -19,6 +21,11 @@ from .forms import AccountDeleteForm, ProfileForm
 
 @login_required
 def profile(request):
+    if request.method == "POST" and request.POST.get("calendar") == "renew":
+        meetings_services.calendar_token_renew(user=request.user)
+        messages.success(request, _("Your calendar has a new address. The old address no "
+                                    "longer works."))
+        return redirect(f"{reverse('accounts:profile')}#calendar")
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = services.profile_update(user=request.user, **form.cleaned_data)
@@ -32,8 +39,16 @@ def profile(request):
         "form": form,
         "memberships": selectors.memberships_of_user(user=request.user),
         "has_token": Token.objects.filter(user=request.user).exists(),
+        "calendar_url": _private_calendar_url(request),
         "breadcrumbs": [(_("Your profile"), None)],
     })
+
+
+def _private_calendar_url(request):
+    calendar_token = CalendarToken.objects.filter(user=request.user).first()
+    if calendar_token is None:
+        return ""
+    return request.build_absolute_uri(reverse("private_calendar", args=[calendar_token.token]))
 
 
 @login_required

@@ -8,12 +8,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gemeinsam.core.errors import DomainError, StaleEdit
-from gemeinsam.core.views import breadcrumbs_for, municipality_view
+from gemeinsam.core.views import breadcrumbs_for, municipality_view, redirect_back
+from gemeinsam.meetings import selectors as meetings_selectors
 
 from . import selectors, services
 from .forms import (
@@ -51,14 +51,6 @@ def _get_actor(request, municipality, pk, permission="actors.view_actor"):
         raise PermissionDenied
     return actor
 
-
-def _back(request, default):
-    """Where a small form came from (its `next` field), if that is a page of ours."""
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
-        return redirect(target)
-    return redirect(default)
 
 
 # --- Public ----------------------------------------------------------------------------------
@@ -140,6 +132,8 @@ def actor_detail(request, municipality, pk):
                                                                municipality),
         "breadcrumbs": _actors_crumbs(municipality, (actor.name, None)),
         **selectors.actor_detail(actor=actor, user=request.user),
+        "open_action_items": meetings_selectors.action_items_open(municipality=municipality,
+                                                                  actor=actor),
     }
     if may_edit:
         context.update(
@@ -219,7 +213,7 @@ def actor_move(request, municipality, pk):
     else:
         messages.success(request, _("%(name)s is now at “%(stage)s”.")
                          % {"name": actor.name, "stage": actor.get_stage_display()})
-    return _back(request, reverse("actors:board", args=[municipality.slug]))
+    return redirect_back(request, reverse("actors:board", args=[municipality.slug]))
 
 
 @municipality_view("actors.change_actors")
@@ -243,7 +237,7 @@ def follow_up_done(request, municipality, pk):
     conversation = get_object_or_404(Conversation, pk=pk, actor__municipality=municipality)
     services.follow_up_done(conversation=conversation)
     messages.success(request, _("The follow-up is marked as done."))
-    return _back(request, reverse("actors:follow_ups", args=[municipality.slug]))
+    return redirect_back(request, reverse("actors:follow_ups", args=[municipality.slug]))
 
 
 @require_POST
@@ -529,4 +523,4 @@ def position_detail(request, municipality, pk):
 def position_change_acknowledge(request, municipality, pk):
     change = get_object_or_404(selectors.position_changes_open(municipality=municipality), pk=pk)
     services.position_change_acknowledge(change=change)
-    return _back(request, reverse("actors:list", args=[municipality.slug]))
+    return redirect_back(request, reverse("actors:list", args=[municipality.slug]))

@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -68,6 +69,15 @@ def platform_view(permission):
 
 def _invitation_url(request):
     return lambda token: request.build_absolute_uri(reverse("core:invitation", args=[token]))
+
+
+def redirect_back(request, default):
+    """Back to where a small form came from (its `next` field), if that is a page of ours."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(default)
 
 
 def breadcrumbs_for(municipality, *rest):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gemeinsam.core.errors import DomainError, StaleEdit
 from gemeinsam.core.views import breadcrumbs_for, municipality_view
+from gemeinsam.meetings import selectors as meetings_selectors
 
 from . import selectors, services
 from .forms import (
@@ -105,6 +106,8 @@ def measure_detail(request, municipality, pk):
         "may_publish": user.has_perm("monitoring.publish", municipality),
         "today": timezone.localdate(),
         **selectors.measure_detail(measure=measure, public=public, user=user),
+        "open_action_items": [] if public else meetings_selectors.action_items_open(
+            municipality=municipality, measure=measure),
         "breadcrumbs": _crumbs(municipality, (str(measure), None)),
     }
     context["agreeable"] = {r.pk for r in context["reports"]

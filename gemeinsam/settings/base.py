@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gemeinsam.jobs",
     "gemeinsam.actors",
     "gemeinsam.monitoring",
+    "gemeinsam.meetings",
     "gemeinsam.api",
 ]
 

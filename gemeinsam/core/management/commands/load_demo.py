@@ -21,6 +21,7 @@ from gemeinsam.core.models import (
     Role,
     SitePage,
 )
+from gemeinsam.meetings.demo import load_meetings_demo
 from gemeinsam.monitoring.demo import load_monitoring_demo
 
 DEMO_PASSWORD = "gemeinsam-demo"
@@ -95,6 +96,8 @@ class Command(BaseCommand):
             load_monitoring_demo(ruesselsheim, team, [
                 people[email] for email, _name, _organisation, role in PEOPLE
                 if role == Role.ADMINISTRATION])
+            # Runder Tisch, jour fixe and Klimabeirat with their meetings (once only).
+            load_meetings_demo(ruesselsheim)
             Membership.objects.update_or_create(
                 user=people["miriam.vogel@example.org"], municipality=konstanz,
                 defaults={"role": Role.COORDINATOR},

@@ -1,0 +1,375 @@
+"""Every write of bodies and meetings."""
+
+import datetime
+import secrets
+import smtplib
+
+from dateutil.rrule import rrulestr
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from gemeinsam.core.errors import DomainError, StaleEdit
+
+from . import calendar, selectors
+from .models import (
+    ActionItem,
+    ActionItemStatus,
+    AgendaItem,
+    Body,
+    BodyMember,
+    CalendarToken,
+    Decision,
+    Invitation,
+    Meeting,
+    MeetingStatus,
+    Rsvp,
+)
+
+MEETING_FIELDS = {"starts_at", "ends_at", "place", "online_url", "focus_topic"}
+# Changes that the invited must hear about (RFC 5546: a new SEQUENCE).
+CALENDAR_FIELDS = {"starts_at", "ends_at", "place", "online_url"}
+
+
+class RsvpNotUsable(DomainError):
+    """The RSVP link is unknown, its meeting cancelled, or the invitation withdrawn."""
+
+    def __init__(self, reason, invitation=None):
+        messages = {
+            "unknown": _("This link is not valid. Please check that you copied it completely."),
+            "cancelled": _("This meeting has been cancelled."),
+            "withdrawn": _("This invitation has been withdrawn: you are no longer invited."),
+            "past": _("This meeting has taken place already."),
+        }
+        super().__init__(messages[reason])
+        self.reason, self.invitation = reason, invitation
+
+
+RSVP_SALT = "gemeinsam.meetings.rsvp"
+
+
+def rsvp_token(invitation):
+    return signing.Signer(salt=RSVP_SALT).sign(str(invitation.pk))
+
+
+def _check_municipality(municipality, *objects):
+    for obj in objects:
+        if obj is not None and obj.municipality_id != municipality.pk:
+            raise DomainError(_("“%(object)s” belongs to another municipality.") % {"object": obj})
+
+
+# --- Bodies ----------------------------------------------------------------------------------
+
+
+def body_create(*, municipality, name, kind, **fields):
+    body = Body(municipality=municipality, name=name, kind=kind, **fields)
+    body.full_clean()
+    body.save()
+    return body
+
+
+def body_update(*, body, **fields):
+    for name, value in fields.items():
+        setattr(body, name, value)
+    body.full_clean()
+    body.save()
+    return body
+
+
+def body_member_add(*, body, actor=None, position=None, role="member"):
+    _check_municipality(body.municipality, actor, position)
+    member = BodyMember(body=body, actor=actor, position=position, role=role)
+    member.full_clean()
+    member.save()
+    return member
+
+
+def body_member_remove(*, member):
+    """Remove a member; their open invitations are withdrawn, so their RSVP link says so."""
+    with transaction.atomic():
+        if member.actor_id:
+            Invitation.objects.filter(
+                actor_id=member.actor_id, meeting__body=member.body, withdrawn_at__isnull=True,
+                meeting__starts_at__gte=timezone.now(),
+            ).update(withdrawn_at=timezone.now())
+        member.delete()
+
+
+def next_dates(body, *, after=None, count=5):
+    """The next start times the body's rhythm proposes."""
+    if not (body.recurrence and body.first_date and body.start_time):
+        return []
+    start = timezone.make_aware(datetime.datetime.combine(body.first_date, body.start_time))
+    rule = rrulestr(body.recurrence, dtstart=start)
+    after = after or timezone.now()
+    taken = set(body.meetings.values_list("starts_at", flat=True))
+    dates, current = [], after
+    while len(dates) < count:
+        current = rule.after(current)
+        if current is None:
+            break
+        if current not in taken:
+            dates.append(current)
+    return dates
+
+
+# --- Meetings --------------------------------------------------------------------------------
+
+
+def meeting_schedule(*, body, starts_at=None, ends_at=None, focus_topic="", place=None,
+                     online_url=None):
+    """Plan a meeting, by default at the next date of the body's rhythm.
+
+    Its agenda starts with the body's open action items, so nothing agreed gets lost.
+    """
+    if starts_at is None:
+        proposed = next_dates(body, count=1)
+        if not proposed:
+            raise DomainError(_("The body has no rhythm; please give a date."))
+        starts_at = proposed[0]
+    ends_at = ends_at or starts_at + datetime.timedelta(minutes=body.duration_minutes)
+    meeting = Meeting(body=body, starts_at=starts_at, ends_at=ends_at, focus_topic=focus_topic,
+                      place=body.place if place is None else place,
+                      online_url=body.online_url if online_url is None else online_url)
+    meeting.full_clean()
+    with transaction.atomic():
+        meeting.save()
+        open_items = ActionItem.objects.filter(meeting__body=body,
+                                               status=ActionItemStatus.OPEN).order_by("due_on")
+        AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, order=index, action_item=item,
+                       title=_("Open action item: %(what)s") % {"what": item.what[:250]})
+            for index, item in enumerate(open_items)
+        )
+    return meeting
+
+
+def meeting_update(*, meeting, version, **fields):
+    """Change a meeting; date or place changes raise the calendar SEQUENCE (send updates)."""
+    unknown = set(fields) - MEETING_FIELDS
+    if unknown:
+        raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
+    moved = any(getattr(meeting, name) != value for name, value in fields.items()
+                if name in CALENDAR_FIELDS)
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.full_clean()
+    changes = dict(fields, version=F("version") + 1)
+    if moved:
+        changes["sequence"] = F("sequence") + 1
+    with transaction.atomic():
+        if not Meeting.objects.filter(pk=meeting.pk, version=version).update(**changes):
+            raise StaleEdit()
+    meeting.refresh_from_db()
+    return meeting
+
+
+def meeting_cancel(*, meeting):
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise DomainError(_("The meeting is cancelled already."))
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.CANCELLED,
+                                                 sequence=F("sequence") + 1,
+                                                 version=F("version") + 1)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def agenda_item_add(*, meeting, title, owner=None, duration_minutes=None, measures=()):
+    _check_municipality(meeting.body.municipality, owner)
+    order = (meeting.agenda.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    item = AgendaItem(meeting=meeting, title=title, owner=owner, order=order,
+                      duration_minutes=duration_minutes)
+    item.full_clean()
+    with transaction.atomic():
+        item.save()
+        item.measures.set(measures)
+    return item
+
+
+# --- Invitations -----------------------------------------------------------------------------
+
+
+def _member_addresses(body):
+    """(actor, e-mail, name) of every member; a position invites its current holder."""
+    return selectors.member_addresses(body)
+
+
+def invitations_create(*, meeting, guests=()):
+    """Invite the body's members and the given guests (e-mail, name); returns who has no
+    e-mail address, so that nobody is dropped silently."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise DomainError(_("The meeting is cancelled."))
+    members, missing = _member_addresses(meeting.body)
+    existing = {email.lower() for email in meeting.invitations.values_list("email", flat=True)}
+    created = []
+    with transaction.atomic():
+        for actor, email, name, is_guest in ([(a, e, n, False) for a, e, n in members]
+                                             + [(None, e, n, True) for e, n in guests]):
+            if email.lower() in existing:
+                continue
+            existing.add(email.lower())
+            invitation = Invitation(meeting=meeting, actor=actor, email=email, name=name,
+                                    is_guest=is_guest)
+            invitation.full_clean()
+            created.append(invitation)
+        Invitation.objects.bulk_create(created)
+        if meeting.status == MeetingStatus.PLANNED:
+            Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.INVITED)
+    meeting.refresh_from_db()
+    return {"created": len(created), "missing": missing}
+
+
+def invitations_send(*, meeting, build_url, progress=None):
+    """Send what each invited person has not yet received: the invitation, an update or the
+    cancellation, with a fresh personal RSVP link and the .ics attached.
+
+    Failures are kept on the invitation and reported, and a later run retries them.
+    """
+    unsent = meeting.invitations.filter(withdrawn_at__isnull=True,
+                                        sent_sequence__lt=meeting.sequence)
+    if meeting.status == MeetingStatus.CANCELLED:
+        # Who never got the invitation needs no cancellation either.
+        unsent = unsent.filter(sent_sequence__gte=0)
+    pending = list(unsent.order_by("pk")) + list(
+        meeting.invitations.filter(withdrawn_at__isnull=True, sent_sequence=meeting.sequence)
+        .exclude(send_error="").order_by("pk"))
+    sent, failed = 0, []
+    for index, invitation in enumerate(pending, start=1):
+        try:
+            _send_invitation(meeting, invitation, build_url(rsvp_token(invitation)))
+        except (smtplib.SMTPException, OSError, ValueError) as error:
+            Invitation.objects.filter(pk=invitation.pk).update(
+                send_error=str(error)[:300] or error.__class__.__name__)
+            failed.append((invitation.email, str(error)))
+        else:
+            Invitation.objects.filter(pk=invitation.pk).update(
+                sent_at=timezone.now(), sent_sequence=meeting.sequence, send_error="")
+            sent += 1
+        if progress:
+            progress(index, len(pending))
+    return {"sent": sent, "failed": failed}
+
+
+def _send_invitation(meeting, invitation, url):
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    update = invitation.sent_sequence >= 0 and not cancelled
+    template = "meetings/email/" + ("cancellation" if cancelled
+                                    else "update" if update else "invitation")
+    # People of the alliance have no account and so no language setting: the platform's own.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"meeting": meeting, "invitation": invitation, "url": url,
+                   "platform_name": settings.PLATFORM_NAME}
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[invitation.email])
+    method = "CANCEL" if cancelled else "REQUEST"
+    message.attach("einladung.ics", calendar.invitation_ics(meeting, invitation),
+                   f"text/calendar; charset=utf-8; method={method}")
+    message.send()
+
+
+def invitation_get_by_token(*, token):
+    try:
+        pk = signing.Signer(salt=RSVP_SALT).unsign(token)
+    except signing.BadSignature:
+        raise RsvpNotUsable("unknown") from None
+    invitation = (Invitation.objects.select_related("meeting__body__municipality")
+                  .filter(pk=pk).first())
+    if invitation is None:
+        raise RsvpNotUsable("unknown")
+    if invitation.withdrawn_at:
+        raise RsvpNotUsable("withdrawn", invitation)
+    if invitation.meeting.status == MeetingStatus.CANCELLED:
+        raise RsvpNotUsable("cancelled", invitation)
+    return invitation
+
+
+def rsvp_answer(*, token, answer, note=""):
+    invitation = invitation_get_by_token(token=token)
+    if invitation.meeting.ends_at < timezone.now():
+        raise RsvpNotUsable("past", invitation)
+    if answer not in (Rsvp.YES, Rsvp.NO, Rsvp.MAYBE):
+        raise DomainError(_("Please answer yes, no or maybe."))
+    invitation.rsvp, invitation.note, invitation.answered_at = answer, note[:500], timezone.now()
+    invitation.save(update_fields=["rsvp", "note", "answered_at"])
+    return invitation
+
+
+def invitation_withdraw(*, invitation):
+    invitation.withdrawn_at = timezone.now()
+    invitation.save(update_fields=["withdrawn_at"])
+
+
+# --- During and after ------------------------------------------------------------------------
+
+
+def attendance_record(*, meeting, present):
+    """Who came: `present` holds invitation ids; everyone else invited did not attend."""
+    with transaction.atomic():
+        meeting.invitations.update(attended=False)
+        meeting.invitations.filter(pk__in=list(present)).update(attended=True)
+        Meeting.objects.filter(pk=meeting.pk).exclude(status=MeetingStatus.CANCELLED).update(
+            status=MeetingStatus.HELD)
+    meeting.refresh_from_db()
+
+
+def minutes_template(meeting):
+    """Markdown minutes to start from: one heading per agenda item."""
+    lines = [f"# {meeting}", ""]
+    if meeting.focus_topic:
+        lines += [f"{_('Focus topic')}: {meeting.focus_topic}", ""]
+    for number, item in enumerate(meeting.agenda.all(), start=1):
+        lines += [f"## {number}. {item.title}", "", ""]
+    return "\n".join(lines)
+
+
+def minutes_save(*, meeting, version, minutes, approved=False):
+    with transaction.atomic():
+        if not Meeting.objects.filter(pk=meeting.pk, version=version).update(
+                minutes=minutes, minutes_approved=approved, version=F("version") + 1):
+            raise StaleEdit()
+    meeting.refresh_from_db()
+    return meeting
+
+
+def decision_add(*, meeting, text):
+    decision = Decision(meeting=meeting, text=text)
+    decision.full_clean()
+    decision.save()
+    return decision
+
+
+def action_item_add(*, meeting, what, owner_actor=None, owner_position=None, due_on=None,
+                    measure=None):
+    municipality = meeting.body.municipality
+    _check_municipality(municipality, owner_actor, owner_position)
+    if measure is not None and measure.plan.municipality_id != municipality.pk:
+        raise DomainError(_("“%(object)s” belongs to another municipality.") % {"object": measure})
+    item = ActionItem(meeting=meeting, what=what, owner_actor=owner_actor,
+                      owner_position=owner_position, due_on=due_on, measure=measure)
+    item.full_clean()
+    item.save()
+    return item
+
+
+def action_item_set_status(*, item, status):
+    item.status = status
+    item.done_on = timezone.localdate() if status == ActionItemStatus.DONE else None
+    item.full_clean()
+    item.save(update_fields=["status", "done_on"])
+    return item
+
+
+# --- Private calendar ------------------------------------------------------------------------
+
+
+def calendar_token_renew(*, user):
+    """A new secret address for the person's private feed; the old one stops working."""
+    token, _created = CalendarToken.objects.update_or_create(
+        user=user, defaults={"token": secrets.token_urlsafe(32)})
+    return token
