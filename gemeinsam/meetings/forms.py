@@ -229,8 +229,9 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["starts_at", "ends_at", "place", "online_url", "focus_topic"]
-        widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
+        fields = ["starts_at", "ends_at", "place", "online_url", "focus_topic", "links"]
+        widgets = {"starts_at": DATETIME, "ends_at": DATETIME,
+                   "links": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, schedule=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeinsam.actors.models import Actor, Position
 from gemeinsam.core.models import Municipality
-from gemeinsam.monitoring.models import Measure
+from gemeinsam.monitoring.models import Measure, validate_links
 
 
 class BodyKind(models.TextChoices):
@@ -100,6 +100,9 @@ class Meeting(models.Model):
     place = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     focus_topic = models.CharField(_("focus topic"), max_length=300, blank=True)
+    links = models.TextField(_("documents and links"), blank=True, validators=[validate_links],
+                             help_text=_("One web address per line: papers, slides, the "
+                                         "council's documents."))
     status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices,
                               default=MeetingStatus.PLANNED)
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
@@ -125,6 +128,10 @@ class Meeting(models.Model):
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
 
 
 class AgendaItem(models.Model):
@@ -177,6 +184,7 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     send_error = models.CharField(_("sending failed"), max_length=300, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:

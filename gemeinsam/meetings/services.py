@@ -31,7 +31,7 @@ from .models import (
     Rsvp,
 )
 
-MEETING_FIELDS = {"starts_at", "ends_at", "place", "online_url", "focus_topic"}
+MEETING_FIELDS = {"starts_at", "ends_at", "place", "online_url", "focus_topic", "links"}
 # Changes that the invited must hear about (RFC 5546: a new SEQUENCE).
 CALENDAR_FIELDS = {"starts_at", "ends_at", "place", "online_url"}
 
@@ -122,7 +122,7 @@ def next_dates(body, *, after=None, count=5):
 
 
 def meeting_schedule(*, body, starts_at=None, ends_at=None, focus_topic="", place=None,
-                     online_url=None):
+                     online_url=None, links=""):
     """Plan a meeting, by default at the next date of the body's rhythm.
 
     Its agenda starts with the body's open action items, so nothing agreed gets lost.
@@ -134,6 +134,7 @@ def meeting_schedule(*, body, starts_at=None, ends_at=None, focus_topic="", plac
         starts_at = proposed[0]
     ends_at = ends_at or starts_at + datetime.timedelta(minutes=body.duration_minutes)
     meeting = Meeting(body=body, starts_at=starts_at, ends_at=ends_at, focus_topic=focus_topic,
+                      links=links,
                       place=body.place if place is None else place,
                       online_url=body.online_url if online_url is None else online_url)
     meeting.full_clean()
@@ -258,8 +259,12 @@ def invitations_send(*, meeting, build_url, progress=None):
 def _send_invitation(meeting, invitation, url):
     cancelled = meeting.status == MeetingStatus.CANCELLED
     update = invitation.sent_sequence >= 0 and not cancelled
-    template = "meetings/email/" + ("cancellation" if cancelled
-                                    else "update" if update else "invitation")
+    _send(meeting, invitation, url, "meetings/email/" + (
+        "cancellation" if cancelled else "update" if update else "invitation"))
+
+
+def _send(meeting, invitation, url, template):
+    cancelled = meeting.status == MeetingStatus.CANCELLED
     # People of the alliance have no account and so no language setting: the platform's own.
     with translation.override(settings.LANGUAGE_CODE):
         context = {"meeting": meeting, "invitation": invitation, "url": url,
@@ -271,6 +276,32 @@ def _send_invitation(meeting, invitation, url):
     message.attach("einladung.ics", calendar.invitation_ics(meeting, invitation),
                    f"text/calendar; charset=utf-8; method={method}")
     message.send()
+
+
+def meeting_reminders_send(*, on, days_ahead=2, build_url):
+    """Remind everyone who has not declined, `days_ahead` days before a meeting, once.
+
+    Returns how many reminders went out; failures are kept like those of the invitations.
+    """
+    day = on + datetime.timedelta(days=days_ahead)
+    due = (Invitation.objects.filter(
+        meeting__starts_at__date=day, withdrawn_at__isnull=True, reminded_at__isnull=True,
+        sent_at__isnull=False,
+    ).exclude(meeting__status=MeetingStatus.CANCELLED).exclude(rsvp=Rsvp.NO)
+        .select_related("meeting__body__municipality"))
+    sent = 0
+    for invitation in due:
+        meeting = invitation.meeting
+        url = build_url(meeting.body.municipality.slug, rsvp_token(invitation))
+        try:
+            _send(meeting, invitation, url, "meetings/email/reminder")
+        except (smtplib.SMTPException, OSError, ValueError) as error:
+            Invitation.objects.filter(pk=invitation.pk).update(
+                send_error=str(error)[:300] or error.__class__.__name__)
+        else:
+            Invitation.objects.filter(pk=invitation.pk).update(reminded_at=timezone.now())
+            sent += 1
+    return sent
 
 
 def invitation_get_by_token(*, token):

@@ -9,6 +9,7 @@ from gemeinsam.core.errors import DomainError, StaleEdit
 from gemeinsam.meetings import selectors, services
 from gemeinsam.meetings.forms import rhythm_in_words
 from gemeinsam.meetings.models import ActionItemStatus, Body, MeetingStatus
+from tests.meetings import factories
 from tests.meetings.factories import (
     jour_fixe,
     meeting,
@@ -226,3 +227,34 @@ def test_public_minutes_drop_private_names_but_not_public_offices_or_parts_of_wo
     assert member.display_name in selectors.private_names(municipality)
     assert selectors.public_minutes(held) == (
         "[…] berichtet über Evakuierungspläne. Dr. Ilse Amt antwortet. […] notiert.")
+
+
+def test_reminders_go_two_days_ahead_once_and_not_to_those_who_declined(municipality,
+                                                                          mailoutbox):
+    body = factories.jour_fixe(municipality)
+    coming = factories.person(municipality, "Kommt Gern", email="kommt@example.org")
+    declined = factories.person(municipality, "Sagt Ab", email="absage@example.org")
+    for actor in (coming, declined):
+        services.body_member_add(body=body, actor=actor)
+    soon = factories.meeting(body, days=2)
+    services.invitations_create(meeting=soon)
+    services.invitations_send(meeting=soon, build_url=lambda token: f"/a/{token}/")
+    refusal = soon.invitations.get(email="absage@example.org")
+    services.rsvp_answer(token=services.rsvp_token(refusal), answer="no")
+    mailoutbox.clear()
+
+    def build_url(slug, token):
+        return f"/{slug}/antwort/{token}/"
+
+    assert services.meeting_reminders_send(on=timezone.localdate(), build_url=build_url) == 1
+    assert [m.to for m in mailoutbox] == [["kommt@example.org"]]
+    assert municipality.slug in mailoutbox[0].body
+    assert services.meeting_reminders_send(on=timezone.localdate(), build_url=build_url) == 0
+
+
+def test_documents_must_be_web_addresses(municipality):
+    body = factories.jour_fixe(municipality)
+    with pytest.raises(ValidationError):
+        factories.meeting(body, links="javascript:alert(1)")
+    meeting = factories.meeting(body, links="https://example.org/vorlage.pdf\n")
+    assert meeting.link_list == ["https://example.org/vorlage.pdf"]
