@@ -21,7 +21,7 @@ def _calendar(method=None):
     return calendar
 
 
-def _event(meeting, *, organizer=None, attendee=None, with_place=True):
+def _event(meeting, *, organizer=None, attendee=None, public=False):
     event = Event()
     event.add("uid", f"{meeting.uid}@{settings.PLATFORM_NAME.lower()}")
     event.add("sequence", meeting.sequence)
@@ -32,10 +32,12 @@ def _event(meeting, *, organizer=None, attendee=None, with_place=True):
     if meeting.focus_topic:
         title = f"{title}: {meeting.focus_topic}"
     event.add("summary", title)
-    if with_place and (meeting.place or meeting.online_url):
-        event.add("location", ", ".join(filter(None, [meeting.place, meeting.online_url])))
-    if with_place and meeting.online_url:
-        event.add("url", meeting.online_url)
+    # The online link is for those invited, never for a public feed.
+    online = "" if public else meeting.online_url
+    if meeting.place or online:
+        event.add("location", ", ".join(filter(None, [meeting.place, online])))
+    if online:
+        event.add("url", online)
     event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED
               else "CONFIRMED")
     if organizer:
@@ -46,7 +48,8 @@ def _event(meeting, *, organizer=None, attendee=None, with_place=True):
         if attendee.name:
             address.params["cn"] = vText(attendee.name)
         address.params["role"] = vText("REQ-PARTICIPANT")
-        address.params["rsvp"] = vText("TRUE")
+        # Answers go through the personal link; a calendar's reply would reach nobody.
+        address.params["rsvp"] = vText("FALSE")
         event.add("attendee", address, encode=0)
     return event
 
@@ -60,10 +63,10 @@ def invitation_ics(meeting, invitation):
     return calendar.to_ical()
 
 
-def feed(meetings, *, name, with_place=True):
+def feed(meetings, *, name, public=True):
     """A calendar feed of meetings. Public feeds name no attendees."""
     calendar = _calendar()
     calendar.add("x-wr-calname", name)
     for meeting in meetings:
-        calendar.add_component(_event(meeting, with_place=with_place))
+        calendar.add_component(_event(meeting, public=public))
     return calendar.to_ical()

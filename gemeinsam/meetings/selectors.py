@@ -108,6 +108,9 @@ def meeting_detail(*, meeting, public):
     if public:
         scrub = scrubber(meeting.body.municipality)
         approved = meeting.minutes_approved
+        # Carried-over action items are the team's internal business.
+        agenda = [item for item in agenda if item.action_item_id is None]
+        context["agenda"] = agenda
         for item in agenda:
             item.title = scrub(item.title)
             if item.owner is not None and item.owner.kind == ActorKind.PERSON:
@@ -148,15 +151,26 @@ def private_names(municipality):
     return sorted({name.strip() for name in [*actors, *users] if name and name.strip()})
 
 
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Phone numbers as people write them: +49 6142 555-0100, 06142/555 01 00, (06142) 5550100.
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[ ]?)?\(?0?\d{2,5}\)?[ /-]?\d[\d -]{4,}\d(?![\w.])")
+
+
 def scrubber(municipality):
     """A function that removes private persons' names from a text for public pages; holders
     of a public office stay named (their legal basis is their office)."""
     names = sorted(private_names(municipality), key=len, reverse=True)
-    if not names:
-        return lambda text: text
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names)
-                         + r")(?!\w)")
-    return lambda text: pattern.sub("[…]", text or "")
+    patterns = [EMAIL, PHONE]
+    if names:
+        patterns.append(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names)
+                                   + r")(?!\w)"))
+
+    def scrub(text):
+        for pattern in patterns:
+            text = pattern.sub("[…]", text or "")
+        return text
+
+    return scrub
 
 
 def public_minutes(meeting):

@@ -105,7 +105,10 @@ def next_dates(body, *, after=None, count=5):
     if not (body.recurrence and body.first_date and body.start_time):
         return []
     start = timezone.make_aware(datetime.datetime.combine(body.first_date, body.start_time))
-    rule = rrulestr(body.recurrence, dtstart=start)
+    try:
+        rule = rrulestr(body.recurrence, dtstart=start)
+    except (ValueError, TypeError):
+        return []  # a rule the form let through but dateutil cannot combine with the start
     after = after or timezone.now()
     taken = set(body.meetings.values_list("starts_at", flat=True))
     dates, current = [], after
@@ -155,6 +158,10 @@ def meeting_update(*, meeting, version, **fields):
     unknown = set(fields) - MEETING_FIELDS
     if unknown:
         raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise DomainError(_("A cancelled meeting cannot be changed; schedule a new one."))
+    rescheduled = any(getattr(meeting, name) != fields[name]
+                      for name in ("starts_at", "ends_at") if name in fields)
     moved = any(getattr(meeting, name) != value for name, value in fields.items()
                 if name in CALENDAR_FIELDS)
     for name, value in fields.items():
@@ -166,6 +173,9 @@ def meeting_update(*, meeting, version, **fields):
     with transaction.atomic():
         if not Meeting.objects.filter(pk=meeting.pk, version=version).update(**changes):
             raise StaleEdit()
+        if rescheduled:
+            # A yes for the old date is no yes for the new one.
+            meeting.invitations.update(rsvp=Rsvp.PENDING, answered_at=None)
     meeting.refresh_from_db()
     return meeting
 
@@ -202,27 +212,33 @@ def _member_addresses(body):
 
 def invitations_create(*, meeting, guests=()):
     """Invite the body's members and the given guests (e-mail, name); returns who has no
-    e-mail address, so that nobody is dropped silently."""
+    e-mail address, so that nobody is dropped silently. Someone removed and added again is
+    invited again, with the same link."""
     if meeting.status == MeetingStatus.CANCELLED:
         raise DomainError(_("The meeting is cancelled."))
     members, missing = _member_addresses(meeting.body)
-    existing = {email.lower() for email in meeting.invitations.values_list("email", flat=True)}
-    created = []
+    wanted = [(a, e, n, False) for a, e, n in members] + [(None, e, n, True) for e, n in guests]
+    known = {i.email.lower(): i for i in meeting.invitations.all()}
+    created, renewed = [], []
     with transaction.atomic():
-        for actor, email, name, is_guest in ([(a, e, n, False) for a, e, n in members]
-                                             + [(None, e, n, True) for e, n in guests]):
-            if email.lower() in existing:
+        for actor, email, name, is_guest in wanted:
+            previous = known.get(email.lower())
+            if previous is not None:
+                if previous.withdrawn_at is not None and previous.pk not in renewed:
+                    renewed.append(previous.pk)
                 continue
-            existing.add(email.lower())
             invitation = Invitation(meeting=meeting, actor=actor, email=email, name=name,
                                     is_guest=is_guest)
             invitation.full_clean()
+            known[email.lower()] = invitation
             created.append(invitation)
         Invitation.objects.bulk_create(created)
+        Invitation.objects.filter(pk__in=renewed).update(
+            withdrawn_at=None, sent_sequence=-1, rsvp=Rsvp.PENDING, answered_at=None)
         if meeting.status == MeetingStatus.PLANNED:
             Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.INVITED)
     meeting.refresh_from_db()
-    return {"created": len(created), "missing": missing}
+    return {"created": len(created) + len(renewed), "missing": missing}
 
 
 def invitations_send(*, meeting, build_url, progress=None):
@@ -236,20 +252,25 @@ def invitations_send(*, meeting, build_url, progress=None):
     if meeting.status == MeetingStatus.CANCELLED:
         # Who never got the invitation needs no cancellation either.
         unsent = unsent.filter(sent_sequence__gte=0)
-    pending = list(unsent.order_by("pk")) + list(
-        meeting.invitations.filter(withdrawn_at__isnull=True, sent_sequence=meeting.sequence)
-        .exclude(send_error="").order_by("pk"))
+    pending = list(unsent.order_by("pk"))
     sent, failed = 0, []
     for index, invitation in enumerate(pending, start=1):
+        # Claim the row first: a second sending job (a double click, two workers) skips it.
+        if not Invitation.objects.filter(pk=invitation.pk,
+                                         sent_sequence=invitation.sent_sequence).update(
+                sent_sequence=meeting.sequence):
+            continue
         try:
             _send_invitation(meeting, invitation, build_url(rsvp_token(invitation)))
         except (smtplib.SMTPException, OSError, ValueError) as error:
+            # Unclaimed again, so that the next run retries it.
             Invitation.objects.filter(pk=invitation.pk).update(
+                sent_sequence=invitation.sent_sequence,
                 send_error=str(error)[:300] or error.__class__.__name__)
             failed.append((invitation.email, str(error)))
         else:
-            Invitation.objects.filter(pk=invitation.pk).update(
-                sent_at=timezone.now(), sent_sequence=meeting.sequence, send_error="")
+            Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now(),
+                                                                send_error="")
             sent += 1
         if progress:
             progress(index, len(pending))

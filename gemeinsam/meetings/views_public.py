@@ -113,7 +113,8 @@ def body_feed(request, municipality, pk):
     internal = request.user.has_perm("meetings.view_internal", municipality)
     body = selectors.body_get(municipality=municipality, public=not internal, pk=pk)
     meetings = body.meetings.select_related("body").order_by("starts_at")
-    content = calendar.feed(meetings, name=f"{body.name} – {municipality.name}")
+    content = calendar.feed(meetings, name=f"{body.name} – {municipality.name}",
+                            public=not internal)
     return _ics_response(content, f"{municipality.slug}-gremium-{body.pk}.ics",
                          private=not body.public)
 
@@ -127,6 +128,7 @@ def private_feed(request, token):
         raise Http404
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         name = _("Your meetings on %(platform)s") % {"platform": settings.PLATFORM_NAME}
-    content = calendar.feed(selectors.private_feed_meetings(user=user).distinct(), name=name)
+    content = calendar.feed(selectors.private_feed_meetings(user=user).distinct(), name=name,
+                            public=False)
     return _ics_response(content, "gemeinsam.ics", private=True)
 

@@ -161,3 +161,12 @@ def test_the_profile_shows_and_renews_the_calendar_address(client_for, bodies, m
 def test_renewing_needs_a_login(client):
     response = client.post("/konto/profil/", {"calendar": "renew"})
     assert response.status_code == 302 and "/konto/login/" in response["Location"]
+
+
+def test_a_public_feed_never_carries_the_online_link(client, municipality):
+    body = services.body_create(municipality=municipality, name="Klimabeirat",
+                                kind="advisory_board", public=True)
+    services.meeting_schedule(body=body, starts_at=_start(10), place="Rathaus",
+                              online_url="https://video.example.org/geheim-123")
+    public = client.get(f"/{municipality.slug}/kalender.ics").content.decode()
+    assert "Rathaus" in public and "geheim-123" not in public

@@ -258,3 +258,55 @@ def test_documents_must_be_web_addresses(municipality):
         factories.meeting(body, links="javascript:alert(1)")
     meeting = factories.meeting(body, links="https://example.org/vorlage.pdf\n")
     assert meeting.link_list == ["https://example.org/vorlage.pdf"]
+
+
+def test_what_the_public_sees_of_a_meeting(municipality):
+    body = factories.round_table(municipality)
+    first = factories.meeting(body, days=-30)
+    services.action_item_add(meeting=first, what="Interne Absprache mit dem Kämmerer")
+    services.minutes_save(meeting=first, version=first.version, approved=True, minutes=(
+        "Rückfragen an anna.privat@example.org oder 06142 555-0199."))
+    nxt = factories.meeting(body, days=10)
+    services.agenda_item_add(meeting=nxt, title="Bericht der Stadtwerke")
+    shown = selectors.meeting_detail(meeting=nxt, public=True)
+    assert [item.title for item in shown["agenda"]] == ["Bericht der Stadtwerke"]
+    first.refresh_from_db()
+    minutes = selectors.meeting_detail(meeting=first, public=True)["minutes"]
+    assert "anna.privat@example.org" not in minutes and "555-0199" not in minutes
+
+
+def test_a_rhythm_with_an_end_proposes_dates_or_none_but_never_fails(municipality):
+    body = factories.jour_fixe(municipality, recurrence="FREQ=WEEKLY;UNTIL=20271231")
+    assert isinstance(services.next_dates(body), list)
+
+
+def test_rescheduling_asks_again_and_a_cancelled_meeting_stays_as_it_is(municipality):
+    body = factories.jour_fixe(municipality)
+    services.body_member_add(body=body, actor=factories.person(
+        municipality, "Sagt Zu", email="zusage@example.org"))
+    meeting = factories.meeting(body, days=10)
+    services.invitations_create(meeting=meeting)
+    invitation = meeting.invitations.get()
+    services.rsvp_answer(token=services.rsvp_token(invitation), answer="yes")
+    services.meeting_update(meeting=meeting, version=meeting.version,
+                            starts_at=meeting.starts_at + datetime.timedelta(days=1),
+                            ends_at=meeting.ends_at + datetime.timedelta(days=1))
+    invitation.refresh_from_db()
+    assert invitation.rsvp == "pending"
+    services.meeting_cancel(meeting=meeting)
+    with pytest.raises(DomainError):
+        services.meeting_update(meeting=meeting, version=meeting.version, place="Anderswo")
+
+
+def test_a_member_removed_and_added_again_is_invited_again(municipality):
+    body = factories.jour_fixe(municipality)
+    actor = factories.person(municipality, "Wieder Da", email="wieder@example.org")
+    member = services.body_member_add(body=body, actor=actor)
+    meeting = factories.meeting(body, days=10)
+    services.invitations_create(meeting=meeting)
+    services.body_member_remove(member=member)
+    services.body_member_add(body=body, actor=actor)
+    assert services.invitations_create(meeting=meeting)["created"] == 1
+    invitation = meeting.invitations.get()
+    assert invitation.withdrawn_at is None
+    assert services.invitation_get_by_token(token=services.rsvp_token(invitation)) == invitation
