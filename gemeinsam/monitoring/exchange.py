@@ -15,6 +15,7 @@ import csv
 import datetime
 import io
 import json
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ HEADERS = {
     "title": "Titel",
     "teaser": "Kurzbeschreibung",
     "description": "Beschreibung",
+    "department": "Organisationseinheit",
+    "position": "Position",
     "status": "Status",
     "progress": "Fortschritt",
     "weight": "Gewicht",
@@ -68,6 +71,9 @@ ALIASES = {
     "title": ["title", "Maßnahme", "measure"],
     "teaser": ["teaser", "summary", "short description", "Kurztext"],
     "description": ["description"],
+    "department": ["department", "responsible department", "Amt", "Fachbereich",
+                   "zuständige Organisationseinheit"],
+    "position": ["position", "responsible position", "Stelle", "zuständige Stelle"],
     "status": ["Umsetzungsstand"],
     "progress": ["progress", "completion", "completion in percent", "Fortschritt in Prozent"],
     "weight": ["weight"],
@@ -138,6 +144,9 @@ LOCALZERO_KEYS = {"code": "code", "parent": "children", "field": "title", "title
                   "source": "source"}
 PLAN_KEYS = ["title", "adopted_on", "target_year", "source_url", "introduction"]
 REPORT_KEYS = ["voice", "reported_on", "status", "progress", "text", "evidence", "agreed"]
+BLOCKER_KEYS = ["description", "since", "help_wanted", "resolved_on"]
+INDICATOR_KEYS = ["name", "unit", "source", "measure", "baseline_year", "baseline_value",
+                  "target_value", "published"]
 DATE_FIELDS = ["planned_start", "planned_end", "actual_start", "actual_end"]
 COLUMNS = {tables.key(header): name for name, header in HEADERS.items()}
 COLUMNS.update({tables.key(alias): name for name, aliases in ALIASES.items() for alias in aliases})
@@ -192,6 +201,7 @@ class Row:
     values: dict = field(default_factory=dict)
     columns: dict = field(default_factory=dict)  # field → its column's name in the file
     reports: list = field(default_factory=list)  # progress reports, from our JSON only
+    blockers: list = field(default_factory=list)  # blockers, from our JSON only
     errors: list = field(default_factory=list)
 
     def column(self, name):
@@ -230,7 +240,9 @@ class Row:
 class Upload:
     format: str  # "csv", "xlsx", "json" (ours) or "localzero"
     rows: list
-    plan: dict = field(default_factory=dict)  # the plan's own fields, from our JSON
+    # The plan's own fields, from our JSON; with the key "indicators" the plan's indicators
+    # (see _indicators), so that they travel to the import wherever the plan's fields go.
+    plan: dict = field(default_factory=dict)
     fields: list = field(default_factory=list)  # names of the fields of action, in order
     problems: list = field(default_factory=list)  # (line, column, reason) outside the rows
     ignored_columns: list = field(default_factory=list)
@@ -320,6 +332,27 @@ def _date(value):
                          % {"value": text}) from None
 
 
+def _number(value):
+    """A decimal number such as an indicator's value: 1234.5, "1.234,5" or "1234,5"."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        value = str(value)  # not a number, though Python counts it as one
+    if isinstance(value, int | float | Decimal):
+        number = float(value)
+    else:
+        text = re.sub(r"\s", "", value)
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number):
+        raise ValueError(_("“%(value)s” is not a number.") % {"value": value})
+    return number
+
+
 def _status(value):
     text = _text(value)
     if not text:
@@ -355,7 +388,7 @@ def _yes_no(value):
 
 PARSERS = {
     "code": _text, "parent": _text, "field": _text, "title": _text, "teaser": _text,
-    "description": _text, "status": _status,
+    "description": _text, "department": _text, "position": _text, "status": _status,
     "progress": partial(_integer, low=0, high=100),
     "weight": partial(_integer, low=0, high=100, empty=1),
     "planned_start": _date, "planned_end": _date, "actual_start": _date, "actual_end": _date,
@@ -544,12 +577,13 @@ def _read_ours(data):
             if not isinstance(item, dict):
                 upload.problems.append((here, "", _("A measure must be a JSON object.")))
                 continue
-            ignored.update(set(item) - set(HEADERS) - {"reports", "children"})
+            ignored.update(set(item) - set(HEADERS) - {"reports", "blockers", "children"})
             values = {name: item[name] for name in HEADERS if name in item}
             if parent is not None:
                 values["parent"] = parent
             row = _row(here, values, {name: name for name in HEADERS})
             row.reports = _reports(row, item.get("reports") or [])
+            row.blockers = _blockers(row, item.get("blockers") or [])
             upload.rows.append(row)
             children = item.get("children") or []
             if isinstance(children, list):
@@ -559,7 +593,90 @@ def _read_ours(data):
 
     walk(measures, "measures", None)
     upload.ignored_columns = sorted(ignored)
+    if "indicators" in data:
+        upload.plan["indicators"] = _indicators(upload, data["indicators"])
     return upload
+
+
+def _blockers(row, items):
+    if not isinstance(items, list):
+        row.errors.append(("blockers", _("The blockers must be a JSON list.")))
+        return []
+    blockers = []
+    for index, item in enumerate(items):
+        here = f"blockers[{index}]"
+        if not isinstance(item, dict):
+            row.errors.append((here, _("A blocker must be a JSON object.")))
+            continue
+        blocker, problems = {}, []
+        for key, parse in (("description", _text), ("since", _date), ("help_wanted", _text),
+                           ("resolved_on", _date)):
+            try:
+                blocker[key] = parse(item.get(key))
+            except ValueError as error:
+                problems.append((key, str(error)))
+        for key in ("description", "since"):
+            if key not in dict(problems) and not blocker.get(key):
+                problems.append((key, _("This is required.")))
+        if not problems and blocker["resolved_on"] and blocker["resolved_on"] < blocker["since"]:
+            problems.append(("resolved_on", _("A blocker cannot be resolved before it began.")))
+        row.errors += [(f"{here}.{key}", reason) for key, reason in problems]
+        if not problems:
+            blockers.append(blocker)
+    return blockers
+
+
+def _indicators(upload, items):
+    """The plan's indicators with their values; problems go to the upload as a whole."""
+    if not isinstance(items, list):
+        upload.problems.append(("indicators", "", _("The indicators must be a JSON list.")))
+        return []
+    indicators = []
+    for index, item in enumerate(items):
+        here = f"indicators[{index}]"
+        if not isinstance(item, dict):
+            upload.problems.append((here, "", _("An indicator must be a JSON object.")))
+            continue
+        indicator, problems = {"line": here}, []
+        for key, parse in (("name", _text), ("unit", _text), ("source", _text),
+                           ("measure", _text),
+                           ("baseline_year", partial(_integer, low=0, high=9999)),
+                           ("baseline_value", _number), ("target_value", _number),
+                           ("published", _yes_no)):
+            if key not in item:
+                continue
+            try:
+                indicator[key] = parse(item[key])
+            except ValueError as error:
+                problems.append((here, key, str(error)))
+        if not indicator.get("name"):
+            problems.append((here, "name", _("The name is empty.")))
+        values = item.get("values") or []
+        if not isinstance(values, list):
+            problems.append((here, "values", _("The values must be a JSON list.")))
+            values = []
+        indicator["values"] = []
+        for number, entry in enumerate(values):
+            where = f"{here}.values[{number}]"
+            if not isinstance(entry, dict):
+                problems.append((where, "", _("A value must be a JSON object.")))
+                continue
+            value = {}
+            for key, parse in (("year", partial(_integer, low=0, high=9999)),
+                               ("value", _number)):
+                try:
+                    value[key] = parse(entry.get(key))
+                except ValueError as error:
+                    problems.append((where, key, str(error)))
+                    continue
+                if value[key] is None:
+                    problems.append((where, key, _("This is required.")))
+            if all(value.get(key) is not None for key in ("year", "value")):
+                indicator["values"].append(value)
+        upload.problems += problems
+        if indicator.get("name"):  # checked further by the preview, even with problems here
+            indicators.append(indicator)
+    return indicators
 
 
 def _reports(row, items):
@@ -690,14 +807,18 @@ def _localzero_assessment(task):
 # --- Export ----------------------------------------------------------------------------------
 
 
+RELATED = ("code", "parent", "field", "department", "position")
+
+
 def record_of(measure, *, parent=""):
     """A measure as one export row, keyed by field; `parent` is the parent's code."""
     return {
         "code": measure.code,
         "parent": parent,
         "field": measure.field.name if measure.field else "",
-        **{name: getattr(measure, name) for name in HEADERS
-           if name not in ("code", "parent", "field")},
+        "department": measure.department.name if measure.department else "",
+        "position": measure.position.title if measure.position else "",
+        **{name: getattr(measure, name) for name in HEADERS if name not in RELATED},
     }
 
 
@@ -705,6 +826,20 @@ def report_record(report):
     return {"voice": report.voice, "reported_on": report.reported_on, "status": report.status,
             "progress": report.progress, "text": report.text, "evidence": report.evidence,
             "agreed": report.agreed_at is not None}
+
+
+def blocker_record(blocker):
+    """A blocker without its helpers, which are internal links of the alliance."""
+    return {key: getattr(blocker, key) for key in BLOCKER_KEYS}
+
+
+def indicator_record(indicator, *, measure=""):
+    """An indicator with its values; `measure` is the code of its measure, if the reader may
+    know it."""
+    return {**{key: getattr(indicator, key) for key in INDICATOR_KEYS if key != "measure"},
+            "measure": measure,
+            "values": [{"year": entry.year, "value": entry.value}
+                       for entry in indicator.values.all()]}
 
 
 def plan_record(plan):
@@ -761,9 +896,15 @@ def _json_value(value):
     return value
 
 
-def write_json(*, plan, fields, records):
-    """The whole plan: its own fields, the fields of action and the measure tree with the
-    progress reports. `records` need their parents before them, as plan_export_rows gives."""
+def write_json(*, plan, fields, records, indicators=None):
+    """The whole plan: its own fields, the fields of action, the measure tree with the
+    progress reports and blockers, and the indicators. `records` need their parents before
+    them, as plan_export_rows gives. Without `indicators`, they are taken from the key
+    "indicators" of `plan`, as imports.plan_export_data gives them."""
+    plan = dict(plan)
+    if indicators is None:
+        indicators = plan.pop("indicators", [])
+    plan.pop("indicators", None)
     children = defaultdict(list)
     codes = {record["code"] for record in records}
     for record in records:
@@ -773,6 +914,8 @@ def write_json(*, plan, fields, records):
         item = {name: _json_value(record[name]) for name in HEADERS if name != "parent"}
         item["reports"] = [{key: _json_value(report[key]) for key in REPORT_KEYS}
                            for report in record.get("reports", [])]
+        item["blockers"] = [{key: _json_value(blocker[key]) for key in BLOCKER_KEYS}
+                            for blocker in record.get("blockers", [])]
         item["children"] = [nest(child) for child in children[record["code"]]]
         return item
 
@@ -782,5 +925,9 @@ def write_json(*, plan, fields, records):
         "plan": {key: _json_value(value) for key, value in plan.items()},
         "fields": [{"name": name} for name in fields],
         "measures": [nest(record) for record in children[""]],
+        "indicators": [{**{key: _json_value(indicator[key]) for key in INDICATOR_KEYS},
+                        "values": [{"year": entry["year"], "value": entry["value"]}
+                                   for entry in indicator["values"]]}
+                       for indicator in indicators],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

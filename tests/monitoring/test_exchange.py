@@ -8,10 +8,20 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gemeinsam.actors import services as actors
+from gemeinsam.actors.models import DepartmentKind
 from gemeinsam.core.errors import DomainError
 from gemeinsam.monitoring import exchange, imports, services
 from gemeinsam.monitoring.exchange import ImportProblems
-from gemeinsam.monitoring.models import Field, Measure, ProgressReport, Source, Status
+from gemeinsam.monitoring.models import (
+    Blocker,
+    Field,
+    Indicator,
+    Measure,
+    ProgressReport,
+    Source,
+    Status,
+)
 
 pytestmark = pytest.mark.django_db
 SLUG = "ruesselsheim-am-main"
@@ -80,17 +90,34 @@ def plan(municipality):
                                 introduction="Beschlossen vom Stadtrat.")
 
 
+def responsible(municipality):
+    """Departments and positions with the same names in every municipality, as an import
+    between two municipalities needs them; plus one the other municipality lacks."""
+    environment = actors.department_create(municipality=municipality, kind=DepartmentKind.AMT,
+                                           name="Amt für Umwelt und Klimaschutz")
+    building = actors.department_create(municipality=municipality, kind=DepartmentKind.AMT,
+                                        name="Hochbauamt")
+    manager = actors.position_create(municipality=municipality, title="Klimaschutzmanagerin",
+                                     department=environment)
+    architect = actors.position_create(municipality=municipality, title="Leitung Hochbau",
+                                       department=building)
+    return environment, building, manager, architect
+
+
 @pytest.fixture
 def other_plan(other_municipality):
+    responsible(other_municipality)
     return services.plan_create(municipality=other_municipality, title="Leerer Plan")
 
 
 @pytest.fixture
 def rich_plan(plan, member, administration):
+    environment, building, manager, architect = responsible(plan.municipality)
     adaptation = services.field_create(plan=plan, name="Klimaanpassung")
     strom = plan.fields.get(name="Strom")
     group = services.measure_create(plan=plan, code="E", title="Erneuerbare Energien",
-                                    field=strom, weight=2, published=True)
+                                    field=strom, weight=2, published=True,
+                                    department=environment)
     pv = services.measure_create(
         plan=plan, code="E1", title="PV auf Schuldächern", parent=group, field=strom,
         teaser="Alle Schulen", description="**Ziel:** 2 MW\n\n- Grundschulen\n- Gymnasien",
@@ -100,14 +127,35 @@ def rich_plan(plan, member, administration):
         funding_programme="=KfW 270", priority=3, focus_criteria="Wirkung, Sichtbarkeit",
         source=Source.ACTION_PLAN, tags="PV, Schulen", model_measure="12",
         administration_statement="Läuft nach Plan.", team_assessment="Zu langsam.",
-        published=True)
+        published=True, department=building, position=architect)
     services.measure_create(plan=plan, code="E1.1", title="Machbarkeitsstudie", parent=pv,
                             field=strom, status="completed", progress=100,
-                            actual_start=DATE(2024, 1, 15), actual_end=DATE(2024, 11, 30))
+                            actual_start=DATE(2024, 1, 15), actual_end=DATE(2024, 11, 30),
+                            position=manager)
     services.measure_create(plan=plan, code="K1", title="Hitzeaktionsplan", field=adaptation,
-                            status="delayed", source=Source.COUNCIL, published=True)
-    services.measure_create(plan=plan, code="V1", title="Tempo 30", status="planned",
-                            source=Source.TEAM)
+                            status="delayed", source=Source.COUNCIL, published=True,
+                            department=environment, position=manager)
+    tempo = services.measure_create(plan=plan, code="V1", title="Tempo 30", status="planned",
+                                    source=Source.TEAM)
+    roofers = services.blocker_create(measure=pv, description="Keine Dachdecker frei.",
+                                      since=DATE(2025, 2, 1), created_by=member,
+                                      help_wanted="Wer kennt einen Dachdecker?",
+                                      helper_positions=[architect])
+    statics = services.blocker_create(measure=pv, description="Statik-Gutachten fehlt.",
+                                      since=DATE(2024, 5, 1), created_by=member)
+    services.blocker_resolve(blocker=statics, on=DATE(2024, 8, 15))
+    assert roofers.resolved_on is None
+    services.blocker_create(measure=tempo, description="Keine Mehrheit im Rat.",
+                            since=DATE(2025, 1, 10), created_by=member)
+    power = services.indicator_create(plan=plan, name="Installierte PV-Leistung", unit="kWp",
+                                      source="Marktstammdatenregister", measure=pv,
+                                      baseline_year=2020, baseline_value=1200.0,
+                                      target_value=25000.5)
+    services.indicator_value_set(indicator=power, year=2023, value=3400.0)
+    services.indicator_value_set(indicator=power, year=2024, value=5100.25)
+    internal = services.indicator_create(plan=plan, name="Anteil Tempo-30-Straßen", unit="%",
+                                         measure=tempo, published=False)
+    services.indicator_value_set(indicator=internal, year=2024, value=12.5)
     first = services.report_create(measure=pv, voice="administration", author=administration,
                                    reported_on=DATE(2025, 6, 1), status="in_progress",
                                    progress=20, text="Die ersten Dächer sind belegt.",
@@ -394,6 +442,60 @@ def test_unknown_fields_of_action_are_created_and_listed(plan, coordinator):
     assert plan.fields.count() == 11
 
 
+def test_departments_and_positions_are_matched_by_name(plan, coordinator):
+    environment, _building, manager, _architect = responsible(plan.municipality)
+    pv = services.measure_create(plan=plan, code="E1", title="PV", department=environment,
+                                 position=manager)
+    services.measure_create(plan=plan, code="E2", title="Wind", department=environment)
+    upload = read("Code;Titel;Organisationseinheit;Position\n"
+                  "E1;PV;hochbauamt;LEITUNG HOCHBAU\n"
+                  "E2;Wind;;\n"
+                  "E3;Neu;Bauamt;Hausmeister\n")
+
+    preview = preview_of(plan, upload)
+
+    assert [(line, column) for line, column, _reason in preview.problems] == [
+        (4, "Organisationseinheit"), (4, "Position")]
+    reasons = [reason for _line, _column, reason in preview.problems]
+    assert "Bauamt" in reasons[0] and "Hausmeister" in reasons[1]
+    first, second, _third = preview.rows
+    assert [(c.name, c.old, c.new) for c in first.changes] == [
+        ("department", "Amt für Umwelt und Klimaschutz", "Hochbauamt"),
+        ("position", "Klimaschutzmanagerin", "Leitung Hochbau")]
+    assert [(c.name, c.old, c.new) for c in second.changes] == [
+        ("department", "Amt für Umwelt und Klimaschutz", "")]
+
+    import_into(plan, read("Code;Organisationseinheit;Position\n"
+                           "E1;hochbauamt;LEITUNG HOCHBAU\nE2;;\n"), coordinator)
+    pv.refresh_from_db()
+    assert (pv.department.name, pv.position.title) == ("Hochbauamt", "Leitung Hochbau")
+    wind = plan.measures.get(code="E2")
+    assert (wind.department, wind.position) == (None, None)
+
+
+def test_a_department_of_another_municipality_is_unknown(plan, other_municipality):
+    responsible(other_municipality)
+    preview = preview_of(plan, read("Code;Titel;Department\nE1;PV;Hochbauamt\n"))
+    assert [(line, column) for line, column, _reason in preview.problems] == [
+        (2, "Department")]
+
+
+def test_json_problems_of_blockers_and_indicators(plan):
+    document = {"measures": [{"code": "A", "title": "A", "blockers": [
+        {"description": "", "since": "2025-01-01"},
+        {"description": "x", "since": "2025-02-01", "resolved_on": "2025-01-01"}]}],
+        "indicators": [{"name": "PV", "unit": "kWp", "measure": "ZZ",
+                        "values": [{"year": 2024, "value": "viel"}]},
+                       {"name": "", "unit": "t"}]}
+
+    preview = preview_of(plan, read(json.dumps(document), filename="plan.json"))
+
+    assert {(line, column) for line, column, _reason in preview.problems} == {
+        ("measures[0]", "blockers[0].description"), ("measures[0]", "blockers[1].resolved_on"),
+        ("indicators[0]", "measure"), ("indicators[0].values[0]", "value"),
+        ("indicators[1]", "name")}
+
+
 def test_only_coordinators_may_import(plan, member):
     with pytest.raises(DomainError):
         import_into(plan, read(CSV), member)
@@ -415,22 +517,88 @@ def _cells(content):
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
+RESPONSIBLE = {"E": ("Amt für Umwelt und Klimaschutz", ""),
+               "E1": ("Hochbauamt", "Leitung Hochbau"),
+               "E1.1": ("", "Klimaschutzmanagerin"),
+               "K1": ("Amt für Umwelt und Klimaschutz", "Klimaschutzmanagerin"),
+               "V1": ("", "")}
+
+
+def _assert_responsible(plan):
+    """The imported measures have the departments and positions of the plan's municipality."""
+    measures = plan.measures.select_related("department", "position")
+    assert {m.code: (m.department.name if m.department else "",
+                     m.position.title if m.position else "") for m in measures} == RESPONSIBLE
+    for measure in measures:
+        for related in (measure.department, measure.position):
+            assert related is None or related.municipality_id == plan.municipality_id
+
+
 def test_json_round_trip_is_lossless(rich_plan, other_plan, member, outsider, client_for):
     content = _export(client_for(member), "json")
     document = json.loads(content)
     assert document["plan"]["title"] == "Klimaschutzkonzept 2035"
+    assert "indicators" not in document["plan"]
     assert [m["code"] for m in document["measures"]] == ["E", "K1", "V1"]
     pv = document["measures"][0]["children"][0]
     assert [child["code"] for child in pv["children"]] == ["E1.1"]
     assert [(r["voice"], r["agreed"]) for r in pv["reports"]] == [("team", False),
                                                                  ("administration", True)]
+    assert (pv["department"], pv["position"]) == ("Hochbauamt", "Leitung Hochbau")
+    assert pv["blockers"] == [
+        {"description": "Statik-Gutachten fehlt.", "since": "2024-05-01", "help_wanted": "",
+         "resolved_on": "2024-08-15"},
+        {"description": "Keine Dachdecker frei.", "since": "2025-02-01",
+         "help_wanted": "Wer kennt einen Dachdecker?", "resolved_on": None}]
+    assert document["indicators"] == [
+        {"name": "Anteil Tempo-30-Straßen", "unit": "%", "source": "", "measure": "V1",
+         "baseline_year": None, "baseline_value": None, "target_value": None,
+         "published": False, "values": [{"year": 2024, "value": 12.5}]},
+        {"name": "Installierte PV-Leistung", "unit": "kWp", "source": "Marktstammdatenregister",
+         "measure": "E1", "baseline_year": 2020, "baseline_value": 1200.0,
+         "target_value": 25000.5, "published": True,
+         "values": [{"year": 2023, "value": 3400.0}, {"year": 2024, "value": 5100.25}]}]
 
     result = import_into(other_plan, exchange.read(content, filename="plan.json"), outsider)
 
     assert (result["create"], result["fields"], result["reports"]) == (5, 1, 2)
+    assert (result["blockers"], result["indicators"]) == (3, 2)
     assert _export(client_for(outsider), "json", slug="konstanz") == content
     report = ProgressReport.objects.get(measure__plan=other_plan, voice="administration")
     assert (report.author, report.agreed_at is not None) == (outsider, True)
+    _assert_responsible(other_plan)
+    assert [(b.measure.code, b.description, b.since, b.help_wanted, b.resolved_on,
+             b.created_by, list(b.helper_positions.all()))
+            for b in Blocker.objects.filter(measure__plan=other_plan).order_by("since")] == [
+        ("E1", "Statik-Gutachten fehlt.", DATE(2024, 5, 1), "", DATE(2024, 8, 15), outsider,
+         []),
+        ("V1", "Keine Mehrheit im Rat.", DATE(2025, 1, 10), "", None, outsider, []),
+        ("E1", "Keine Dachdecker frei.", DATE(2025, 2, 1), "Wer kennt einen Dachdecker?", None,
+         outsider, [])]
+    indicators = {i.name: i for i in Indicator.objects.filter(plan=other_plan)}
+    power = indicators["Installierte PV-Leistung"]
+    assert (power.unit, power.source, power.measure.code, power.measure.plan) == (
+        "kWp", "Marktstammdatenregister", "E1", other_plan)
+    assert (power.baseline_year, power.baseline_value, power.target_value, power.published) == (
+        2020, 1200.0, 25000.5, True)
+    assert list(power.values.values_list("year", "value")) == [(2023, 3400.0), (2024, 5100.25)]
+    internal = indicators["Anteil Tempo-30-Straßen"]
+    assert (internal.measure.code, internal.published) == ("V1", False)
+    assert list(internal.values.values_list("year", "value")) == [(2024, 12.5)]
+
+    # A second import adds no blockers twice and updates the indicators by name.
+    document["indicators"][1]["values"] = [{"year": 2024, "value": 5200.0},
+                                           {"year": 2025, "value": 7000.0}]
+    document["indicators"][1]["unit"] = "MWp"
+    again = import_into(other_plan, read(json.dumps(document), filename="plan.json"), outsider)
+    assert (again["create"], again["update"], again["blockers"], again["reports"]) == (
+        0, 0, 0, 0)
+    assert Blocker.objects.filter(measure__plan=other_plan).count() == 3
+    assert Indicator.objects.filter(plan=other_plan).count() == 2
+    power.refresh_from_db()
+    assert power.unit == "MWp"
+    assert list(power.values.values_list("year", "value")) == [
+        (2023, 3400.0), (2024, 5200.0), (2025, 7000.0)]
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
@@ -442,10 +610,13 @@ def test_spreadsheet_round_trip_is_lossless(rich_plan, other_plan, member, outsi
         assert text.splitlines()[0] == ";".join(exchange.HEADERS.values())
         assert "'=KfW 270" in text  # no formula for spreadsheets
         assert "1250000,00" in text and "ja" in text
+        assert ";Hochbauamt;Leitung Hochbau;" in text
     else:
         cells = _cells(content)
         assert cells[0] == list(exchange.HEADERS.values())
         assert cells[2][list(exchange.HEADERS).index("funding_programme")] == "=KfW 270"
+        assert [cells[2][list(exchange.HEADERS).index(name)]
+                for name in ("department", "position")] == ["Hochbauamt", "Leitung Hochbau"]
 
     upload = exchange.read(content, filename=f"plan.{file_format}")
     assert preview_of(other_plan, upload).problems == []
@@ -459,6 +630,7 @@ def test_spreadsheet_round_trip_is_lossless(rich_plan, other_plan, member, outsi
     pv = other_plan.measures.get(code="E1")
     assert (pv.parent.code, pv.field.name, pv.cost, pv.funding_amount) == (
         "E", "Strom", Decimal("1250000.00"), Decimal("300000.50"))
+    _assert_responsible(other_plan)
 
 
 def test_the_public_export_has_published_measures_only(rich_plan, client_for):
@@ -472,7 +644,15 @@ def test_the_public_export_has_published_measures_only(rich_plan, client_for):
         ("E", ""), ("E1", "E"), ("G1", ""), ("K1", "")]
     document = json.loads(_export(anonymous, "json"))
     assert [m["code"] for m in document["measures"]] == ["E", "G1", "K1"]
-    assert document["measures"][0]["children"][0]["team_assessment"] == "Zu langsam."
+    pv = document["measures"][0]["children"][0]
+    assert pv["team_assessment"] == "Zu langsam."
+    assert (pv["department"], pv["position"]) == ("Hochbauamt", "Leitung Hochbau")
+    assert [b["description"] for b in pv["blockers"]] == ["Statik-Gutachten fehlt.",
+                                                          "Keine Dachdecker frei."]
+    assert all(set(b) == set(exchange.BLOCKER_KEYS) for b in pv["blockers"])
+    assert [(i["name"], i["measure"]) for i in document["indicators"]] == [
+        ("Installierte PV-Leistung", "E1")]
+    assert "Tempo" not in json.dumps(document) and "Mehrheit" not in json.dumps(document)
     assert [row[0] for row in _cells(_export(anonymous, "xlsx"))[1:]] == ["E", "E1", "G1",
                                                                           "K1"]
 
