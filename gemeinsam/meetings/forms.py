@@ -99,6 +99,8 @@ def rhythm_in_words(body):
 class BodyForm(forms.ModelForm):
     """A body with its rhythm, chosen in words (weekly, monthly) or as an RFC 5545 rule."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     frequency = forms.ChoiceField(
         label=gettext_lazy("Rhythm"), required=False,
         choices=[("", gettext_lazy("no regular rhythm")), ("WEEKLY", gettext_lazy("weekly")),

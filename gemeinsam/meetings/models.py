@@ -43,6 +43,7 @@ class Body(models.Model):
     place = models.CharField(_("usual place"), max_length=300, blank=True)
     online_url = models.URLField(_("usual online link"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("body")

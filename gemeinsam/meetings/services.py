@@ -73,11 +73,18 @@ def body_create(*, municipality, name, kind, **fields):
     return body
 
 
-def body_update(*, body, **fields):
-    for name, value in fields.items():
-        setattr(body, name, value)
-    body.full_clean()
-    body.save()
+def body_update(*, body, version, **fields):
+    """Change a body; a save based on an outdated version is refused."""
+    with transaction.atomic():
+        saved = Body.objects.select_for_update().get(pk=body.pk)
+        if saved.version != version:
+            raise StaleEdit()
+        for name, value in fields.items():
+            setattr(saved, name, value)
+        saved.full_clean()
+        saved.version += 1
+        saved.save()
+    body.refresh_from_db()
     return body
 
 
@@ -92,9 +99,13 @@ def body_member_add(*, body, actor=None, position=None, role="member"):
 def body_member_remove(*, member):
     """Remove a member; their open invitations are withdrawn, so their RSVP link says so."""
     with transaction.atomic():
-        if member.actor_id:
+        person = member.actor
+        if member.position_id:
+            holding = member.position.holdings.filter(ended_on__isnull=True).first()
+            person = holding.person if holding else None
+        if person is not None:
             Invitation.objects.filter(
-                actor_id=member.actor_id, meeting__body=member.body, withdrawn_at__isnull=True,
+                actor=person, meeting__body=member.body, withdrawn_at__isnull=True,
                 meeting__starts_at__gte=timezone.now(),
             ).update(withdrawn_at=timezone.now())
         member.delete()

@@ -128,17 +128,21 @@ def body_detail(request, municipality, pk):
 @municipality_view("meetings.manage_bodies")
 def body_edit(request, municipality, pk):
     body = selectors.body_get(municipality=municipality, public=False, pk=pk)
-    form = BodyForm(request.POST or None, instance=body, municipality=municipality)
+    form = BodyForm(request.POST or None, instance=body, municipality=municipality,
+                    initial={"version": body.version})
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.body_update(body=body, **form.body_fields())
+            services.body_update(body=body, version=form.cleaned_data["version"],
+                                 **form.body_fields())
         except DomainError as error:
             form.add_error(None, error.message)
+            status = 409
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("meetings:body", municipality.slug, body.pk)
     return _form_page(request, municipality, form,
-                      title=_("Edit %(name)s") % {"name": body.name},
+                      title=_("Edit %(name)s") % {"name": body.name}, status=status,
                       breadcrumbs=_body_crumbs(municipality, body, (_("Edit"), None)))
 
 

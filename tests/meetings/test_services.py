@@ -310,3 +310,28 @@ def test_a_member_removed_and_added_again_is_invited_again(municipality):
     invitation = meeting.invitations.get()
     assert invitation.withdrawn_at is None
     assert services.invitation_get_by_token(token=services.rsvp_token(invitation)) == invitation
+
+
+def test_a_stale_body_edit_is_refused(municipality):
+    body = factories.jour_fixe(municipality)
+    services.body_update(body=body, version=1, purpose="Neu")
+    with pytest.raises(StaleEdit):
+        services.body_update(body=body, version=1, purpose="Überschrieben")
+    body.refresh_from_db()
+    assert body.purpose == "Neu" and body.version == 2
+
+
+def test_removing_a_position_withdraws_its_holders_invitations(municipality, member):
+    from gemeinsam.actors import services as actor_services
+
+    body = factories.jour_fixe(municipality)
+    holder = factories.person(municipality, "Amts Leiterin", email="leitung@example.org",
+                              legal_basis="legitimate_interest")
+    position = actor_services.position_create(municipality=municipality, title="Amtsleitung")
+    actor_services.position_hand_over(position=position, person=holder,
+                                      on=datetime.date(2025, 1, 1), recorded_by=member)
+    seat = services.body_member_add(body=body, position=position)
+    meeting = factories.meeting(body, days=10)
+    services.invitations_create(meeting=meeting)
+    services.body_member_remove(member=seat)
+    assert meeting.invitations.get().withdrawn_at is not None
