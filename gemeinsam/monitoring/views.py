@@ -26,7 +26,7 @@ from .models import Blocker, ProgressReport
 from .rules import voice_of
 
 
-def _plan_or_404(municipality):
+def plan_or_404(municipality):
     plan = selectors.plan_get(municipality=municipality)
     if plan is None:
         raise Http404(_("This municipality has no action plan on the platform yet."))
@@ -37,18 +37,18 @@ def _public(request, municipality):
     return not request.user.has_perm("monitoring.view_drafts", municipality)
 
 
-def _crumbs(municipality, *rest):
+def plan_crumbs(municipality, *rest):
     return breadcrumbs_for(municipality, (_("Action plan"), reverse(
         "monitoring:dashboard", args=[municipality.slug])), *rest)
 
 
 def _measure_crumbs(municipality, measure, *rest):
-    return _crumbs(municipality, (str(measure), reverse(
+    return plan_crumbs(municipality, (str(measure), reverse(
         "monitoring:measure", args=[municipality.slug, measure.pk])), *rest)
 
 
 def _get_measure(request, municipality, pk):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     return selectors.measure_get(plan=plan, public=_public(request, municipality), pk=pk)
 
 
@@ -75,7 +75,7 @@ def dashboard(request, municipality):
 
 @municipality_view()
 def measure_list(request, municipality):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     form = MeasureFilterForm(request.GET or None, plan=plan)
     filters = form.cleaned_data if form.is_valid() else {}
     return render(request, "monitoring/measure_list.html", {
@@ -86,7 +86,7 @@ def measure_list(request, municipality):
             status=filters.get("status", ""), query=filters.get("q", "")),
         "may_edit": request.user.has_perm("monitoring.edit_measure", municipality),
         "may_import": request.user.has_perm("monitoring.import", municipality),
-        "breadcrumbs": _crumbs(municipality, (_("Measures"), None)),
+        "breadcrumbs": plan_crumbs(municipality, (_("Measures"), None)),
     })
 
 
@@ -108,7 +108,7 @@ def measure_detail(request, municipality, pk):
         **selectors.measure_detail(measure=measure, public=public, user=user),
         "open_action_items": [] if public else meetings_selectors.action_items_open(
             municipality=municipality, measure=measure),
-        "breadcrumbs": _crumbs(municipality, (str(measure), None)),
+        "breadcrumbs": plan_crumbs(municipality, (str(measure), None)),
     }
     context["agreeable"] = {r.pk for r in context["reports"]
                             if user.has_perm("monitoring.agree", r)}
@@ -117,12 +117,12 @@ def measure_detail(request, municipality, pk):
 
 @municipality_view()
 def stuck(request, municipality):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     public = _public(request, municipality)
     return render(request, "monitoring/stuck.html", {
         "municipality": municipality, "plan": plan, "public": public,
         **selectors.stuck(plan=plan, public=public, user=request.user),
-        "breadcrumbs": _crumbs(municipality, (_("Where it is stuck"), None)),
+        "breadcrumbs": plan_crumbs(municipality, (_("Where it is stuck"), None)),
     })
 
 
@@ -155,13 +155,13 @@ def plan_settings(request, municipality):
     return render(request, "monitoring/form.html", {
         "municipality": municipality, "form": form,
         "title": _("Set up the action plan") if plan is None else _("Action plan settings"),
-        "breadcrumbs": _crumbs(municipality, (_("Settings"), None)),
+        "breadcrumbs": plan_crumbs(municipality, (_("Settings"), None)),
     }, status=status)
 
 
 @municipality_view("monitoring.edit_measure")
 def measure_create(request, municipality):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     voice = voice_of(request.user, municipality)
     form = MeasureForm(request.POST or None, plan=plan, voice=voice,
                        initial={"parent": request.GET.get("teil_von"), "source": "team"
@@ -177,7 +177,7 @@ def measure_create(request, municipality):
             return redirect("monitoring:measure", municipality.slug, measure.pk)
     return render(request, "monitoring/form.html", {
         "municipality": municipality, "form": form, "title": _("New measure"),
-        "breadcrumbs": _crumbs(municipality, (_("New measure"), None)),
+        "breadcrumbs": plan_crumbs(municipality, (_("New measure"), None)),
     })
 
 
@@ -318,7 +318,7 @@ def measure_history(request, municipality, pk):
 
 @municipality_view("monitoring.view_drafts")
 def suggestions(request, municipality):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     if request.method == "POST":
         if not request.user.has_perm("monitoring.adopt_suggestion", municipality):
             raise PermissionDenied
@@ -333,13 +333,13 @@ def suggestions(request, municipality):
     return render(request, "monitoring/suggestions.html", {
         "municipality": municipality, "plan": plan, "gaps": selectors.gaps(plan=plan),
         "may_adopt": request.user.has_perm("monitoring.adopt_suggestion", municipality),
-        "breadcrumbs": _crumbs(municipality, (_("Suggestions"), None)),
+        "breadcrumbs": plan_crumbs(municipality, (_("Suggestions"), None)),
     })
 
 
 @municipality_view("monitoring.manage_plan")
 def indicator_manage(request, municipality):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     indicator_form = IndicatorForm(request.POST if "name" in request.POST else None, plan=plan)
     value_form = IndicatorValueForm(request.POST if "year" in request.POST else None, plan=plan)
     if request.method == "POST":
@@ -355,6 +355,6 @@ def indicator_manage(request, municipality):
         "municipality": municipality, "plan": plan,
         "indicators": selectors.indicators(plan=plan, public=False),
         "indicator_form": indicator_form, "value_form": value_form,
-        "breadcrumbs": _crumbs(municipality, (_("Indicators"), None)),
+        "breadcrumbs": plan_crumbs(municipality, (_("Indicators"), None)),
     })
 

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gemeinsam.core.errors import DomainError, ImportFailed
-from gemeinsam.core.views import breadcrumbs_for, municipality_view
+from gemeinsam.core.views import municipality_view
 
-from . import exchange, imports, selectors
+from . import exchange, imports
 from .forms_exchange import ImportConfirmForm, PlanImportForm
+from .views import plan_crumbs, plan_or_404
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -24,20 +25,8 @@ CONTENT_TYPES = {
 }
 
 
-def _plan_or_404(municipality):
-    plan = selectors.plan_get(municipality=municipality)
-    if plan is None:
-        raise Http404(_("This municipality has no action plan on the platform yet."))
-    return plan
-
-
 def _session_key(municipality):
     return f"plan_import:{municipality.pk}"
-
-
-def _crumbs(municipality, *rest):
-    return breadcrumbs_for(municipality, (_("Action plan"), reverse(
-        "monitoring:dashboard", args=[municipality.slug])), *rest)
 
 
 def _problems(error):
@@ -48,7 +37,7 @@ def _problems(error):
 
 @municipality_view("monitoring.import")
 def plan_import(request, municipality):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     form = PlanImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         request.session[_session_key(municipality)] = form.session_value()
@@ -57,13 +46,13 @@ def plan_import(request, municipality):
         "municipality": municipality, "plan": plan, "form": form,
         "headers": exchange.HEADERS.values(), "statuses": exchange.STATUS_EXPORT.values(),
         "sources": exchange.SOURCE_EXPORT.values(),
-        "breadcrumbs": _crumbs(municipality, (_("Import"), None)),
+        "breadcrumbs": plan_crumbs(municipality, (_("Import"), None)),
     })
 
 
 @municipality_view("monitoring.import")
 def plan_import_preview(request, municipality):
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     upload = request.session.get(_session_key(municipality))
     if not upload:
         messages.info(request, _("Please choose a file to import first."))
@@ -100,7 +89,7 @@ def plan_import_preview(request, municipality):
     return render(request, "monitoring/import_preview.html", {
         "municipality": municipality, "plan": plan, "form": form, "preview": preview,
         "failed": failed, "upload": upload, "parsed": parsed,
-        "breadcrumbs": _crumbs(municipality, (_("Import"), reverse(
+        "breadcrumbs": plan_crumbs(municipality, (_("Import"), reverse(
             "monitoring:import", args=[municipality.slug])), (_("Preview"), None)),
     }, status=status)
 
@@ -111,7 +100,7 @@ def plan_export(request, municipality, file_format):
     """The plan as a file; the public gets its published measures, members everything."""
     if file_format not in CONTENT_TYPES:
         raise Http404
-    plan = _plan_or_404(municipality)
+    plan = plan_or_404(municipality)
     public = not request.user.has_perm("monitoring.view_drafts", municipality)
     if file_format == "json":
         data = imports.plan_export_data(plan=plan, public=public)

@@ -288,3 +288,4 @@ def test_follow_ups_list_due_steps_and_data_to_review(municipality, member, clie
     page = client_for(member).get(url("follow_ups")).content.decode()
     assert "Überfällig Anrufen" in page and "Prüfen Bitte" in page
     assert "Noch Lange Hin" not in page
+    assert page.count('id="due-reviews"') == 1
