@@ -22,16 +22,18 @@ SKIP = ("/static/", "/konto/", "/admin/", "/i18n/")
 
 
 def _personal_strings():
-    """Everyone's e-mail and phone; the names of everyone but holders of a public office, who
-    may be named in public minutes (their office is the legal basis)."""
+    """Everyone's e-mail and phone; the names of everyone but holders of a public office (their
+    office is the legal basis) and those who agreed to be named in public minutes."""
     people = Actor.objects.filter(kind=ActorKind.PERSON)
     strings = set()
     for person in people:
         strings.update(filter(None, [person.email, person.phone]))
-        if person.legal_basis != LegalBasis.LEGITIMATE_INTEREST:
+        if person.legal_basis != LegalBasis.LEGITIMATE_INTEREST and not person.named_in_public:
             strings.add(person.name)
     for user in User.objects.all():
-        strings.update(filter(None, [user.email, user.display_name]))
+        strings.add(user.email)
+        if not user.named_in_public:
+            strings.add(user.display_name)
     return {s for s in strings if len(s) >= 6}
 
 

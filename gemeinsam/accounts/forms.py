@@ -21,7 +21,7 @@ class SignupExtraForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "organisation", "preferred_language"]
+        fields = ["display_name", "organisation", "preferred_language", "named_in_public"]
 
 
 class InvitationSignupForm(forms.Form):

@@ -39,6 +39,10 @@ class User(AbstractUser):
     display_name = models.CharField(
         _("name"), max_length=150, help_text=_("How others on the platform see you.")
     )
+    named_in_public = models.BooleanField(
+        _("my name may appear on public pages"), default=False,
+        help_text=_("For example in the approved minutes of a public body. Otherwise your name "
+                    "is removed there."))
     organisation = models.CharField(
         _("organisation or function"), max_length=200, blank=True,
         help_text=_("For example: Lokalteam, Stadtwerke, Amt für Umwelt und Klimaschutz."),

@@ -11,12 +11,15 @@ from gemeinsam.core.errors import DomainError
 from gemeinsam.core.models import Invitation, JoinRequest, Membership, Role
 
 
-def profile_update(*, user, display_name, organisation="", preferred_language=""):
+def profile_update(*, user, display_name, organisation="", preferred_language="",
+                   named_in_public=False):
     user.display_name = display_name
     user.organisation = organisation
     user.preferred_language = preferred_language
+    user.named_in_public = named_in_public
     user.full_clean()
-    user.save(update_fields=["display_name", "organisation", "preferred_language"])
+    user.save(update_fields=["display_name", "organisation", "preferred_language",
+                             "named_in_public"])
     return user
 
 

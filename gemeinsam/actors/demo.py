@@ -57,6 +57,9 @@ def _person(key, name, org, function, basis, stage, owner=0, step="", due=None, 
                 channel=channel, sector=sector, email=email, languages=languages)
 
 
+# People without a public office who agreed to be named in public minutes as well.
+NAMED_IN_PUBLIC = {"voss", "ohlendorf", "brandes", "sauer"}
+
 # A rating is (power, interest, attitude, reason) or, with a date, (days ago, power, interest,
 # attitude, reason). A due date is a number of days from today (negative: overdue) or "wN":
 # N days from today but within this week.
@@ -854,7 +857,8 @@ def load_actors_demo(municipality, team):
                 legal_basis=spec["basis"], stage=spec["stage"],
                 owner=team[spec["owner"] % len(team)], next_step=spec["step"],
                 next_step_due=_due(today, spec["due"]),
-                shared_with_administration=spec["shared"], notes=spec["notes"], **consent,
+                shared_with_administration=spec["shared"], notes=spec["notes"],
+                named_in_public=spec["key"] in NAMED_IN_PUBLIC, **consent,
             )
             actors[spec["key"]] = actor
             wanted_due[spec["key"]] = spec["due"]

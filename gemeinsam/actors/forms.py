@@ -28,8 +28,8 @@ ORGANISATION_FIELDS = ["name", "organisation_kind", "sector", "parent", "website
                        "public_description", "shown_as_ally", "notes",
                        "shared_with_administration", "owner", "next_step", "next_step_due"]
 PERSON_FIELDS = ["name", "function", "parent", "sector", "email", "phone", "preferred_channel",
-                 "languages", "legal_basis", "consent_given_on", "consent_wording", "review_on",
-                 "notes", "shared_with_administration", "owner", "next_step", "next_step_due"]
+                 "languages", "legal_basis", "consent_given_on", "consent_wording", "named_in_public",
+                 "review_on", "notes", "shared_with_administration", "owner", "next_step", "next_step_due"]
 
 
 def team_of(municipality):

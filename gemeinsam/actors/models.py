@@ -147,6 +147,10 @@ class Actor(models.Model):
                                    choices=LegalBasis.choices)
     consent_given_on = models.DateField(_("consent given on"), null=True, blank=True)
     consent_wording = models.TextField(_("wording of the consent"), blank=True)
+    named_in_public = models.BooleanField(
+        _("may be named publicly"), default=False,
+        help_text=_("Only tick this once the person has agreed that their name may appear on "
+                    "public pages, for example in the approved minutes of a public body."))
     review_on = models.DateField(
         _("review on"), null=True, blank=True,
         help_text=_("When to check whether the data is still needed and correct."),

@@ -33,7 +33,7 @@ ACTOR_FIELDS = {
     "name", "sector", "parent", "notes", "shared_with_administration", "organisation_kind",
     "website", "address", "public_description", "shown_as_ally", "function", "email", "phone",
     "preferred_channel", "languages", "legal_basis", "consent_given_on", "consent_wording",
-    "review_on", "stage", "owner", "next_step", "next_step_due",
+    "named_in_public", "review_on", "stage", "owner", "next_step", "next_step_due",
 }
 PERSONAL_FIELDS = ["email", "phone", "function", "languages", "notes", "consent_wording",
                    "preferred_channel", "legal_basis", "next_step"]
@@ -320,7 +320,8 @@ def person_erase(*, person, erased_by, requested_on):
         Actor.objects.filter(pk=person.pk).update(
             name=_("erased person"), erased_at=timezone.now(), power=None, interest=None,
             attitude=None, consent_given_on=None, review_on=None, next_step_due=None,
-            shared_with_administration=False, owner=None, version=F("version") + 1,
+            shared_with_administration=False, named_in_public=False, owner=None,
+            version=F("version") + 1,
             **{field: "" for field in PERSONAL_FIELDS},
         )
         history = LogEntry.objects.filter(

@@ -132,8 +132,8 @@ def actor_detail(request, municipality, pk):
                                                                municipality),
         "breadcrumbs": _actors_crumbs(municipality, (actor.name, None)),
         **selectors.actor_detail(actor=actor, user=request.user),
-        "open_action_items": meetings_selectors.action_items_open(municipality=municipality,
-                                                                  actor=actor),
+        "open_action_items": meetings_selectors.action_items_open_for(
+            request.user, municipality=municipality, actor=actor),
     }
     if may_edit:
         context.update(

@@ -21,7 +21,7 @@ def _calendar(method=None):
     return calendar
 
 
-def _event(meeting, *, organizer=None, attendee=None, public=False):
+def _event(meeting, *, organizer=None, attendee=None, public=False, cancelled=False):
     event = Event()
     event.add("uid", f"{meeting.uid}@{settings.PLATFORM_NAME.lower()}")
     event.add("sequence", meeting.sequence)
@@ -38,8 +38,8 @@ def _event(meeting, *, organizer=None, attendee=None, public=False):
         event.add("location", ", ".join(filter(None, [meeting.place, online])))
     if online:
         event.add("url", online)
-    event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED
-              else "CONFIRMED")
+    cancelled = cancelled or meeting.status == MeetingStatus.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     if organizer:
         event["organizer"] = vCalAddress(f"mailto:{organizer}")
         event["organizer"].params["cn"] = vText(meeting.body.name)
@@ -55,11 +55,12 @@ def _event(meeting, *, organizer=None, attendee=None, public=False):
 
 
 def invitation_ics(meeting, invitation):
-    """The .ics of an invitation: REQUEST, or CANCEL once the meeting is called off."""
-    method = "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST"
-    calendar = _calendar(method)
+    """The .ics of an invitation: REQUEST, or CANCEL once the meeting is called off or the
+    invitation withdrawn (RFC 5546 3.2.5: the organizer cancels for a removed attendee)."""
+    cancelled = meeting.status == MeetingStatus.CANCELLED or invitation.withdrawn_at is not None
+    calendar = _calendar("CANCEL" if cancelled else "REQUEST")
     calendar.add_component(_event(meeting, organizer=parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
-                                  attendee=invitation))
+                                  attendee=invitation, cancelled=cancelled))
     return calendar.to_ical()
 
 

@@ -9,8 +9,8 @@ today. Everything is written through the services. No e-mail is sent: the invita
 meetings are only marked as sent.
 
 In minutes of public bodies, private persons are always named in full (as in the registry), so
-that `selectors.public_minutes` can remove their names; holders of a public office may be named
-any way.
+that `selectors.public_minutes` can remove the names of those who did not agree to be named;
+holders of a public office may be named any way.
 """
 
 import datetime

@@ -257,7 +257,16 @@ class MeetingForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class AgendaItemForm(forms.ModelForm):
+class Versioned(forms.Form):
+    """Carries the version an edit started from, so that a stale save is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def item_fields(self):
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class AgendaItemForm(Versioned, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "owner", "duration_minutes", "measures"]
@@ -305,11 +314,18 @@ class AttendanceForm(forms.Form):
         label=gettext_lazy("Who was there"), required=False, queryset=None,
         widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, invitations, **kwargs):
+    def __init__(self, *args, invitations, conceal=lambda invitation: None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["present"].queryset = invitations
-        self.fields["present"].label_from_instance = lambda invitation: (
-            f"{invitation.name} ({invitation.email})" if invitation.name else invitation.email)
+
+        def label(invitation):
+            conceal(invitation)
+            if getattr(invitation, "withheld", False):
+                return _("not shared")
+            return (f"{invitation.name} ({invitation.email})" if invitation.name
+                    else invitation.email)
+
+        self.fields["present"].label_from_instance = label
 
 
 class MinutesForm(forms.Form):
@@ -323,7 +339,7 @@ class MinutesForm(forms.Form):
                                "of private persons."))
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(Versioned, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["text"]
@@ -333,7 +349,7 @@ class DecisionForm(forms.ModelForm):
         pass
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(Versioned, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["what", "owner_actor", "owner_position", "due_on", "measure"]

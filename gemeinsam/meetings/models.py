@@ -149,6 +149,7 @@ class AgendaItem(models.Model):
     action_item = models.ForeignKey("ActionItem", on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="agenda_items",
                                     verbose_name=_("open action item"))
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("agenda item")
@@ -187,6 +188,8 @@ class Invitation(models.Model):
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # Who had received the invitation hears of the withdrawal too (iTIP CANCEL).
+    withdrawal_sent_at = models.DateTimeField(_("withdrawal sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("invitation")
@@ -203,6 +206,7 @@ class Decision(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions",
                                 verbose_name=_("meeting"))
     text = models.TextField(_("decision"))
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("decision")
@@ -234,6 +238,7 @@ class ActionItem(models.Model):
                                 related_name="action_items",
                                 verbose_name=_("measure of the action plan"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("action item")

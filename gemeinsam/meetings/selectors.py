@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gemeinsam.accounts.models import User
 from gemeinsam.actors.models import Actor, ActorKind, LegalBasis, PositionHolding
+from gemeinsam.actors.rules import sees_only_shared, withheld
 from gemeinsam.monitoring.models import Measure
 
 from .models import ActionItem, ActionItemStatus, Body, BodyRole, Meeting, MeetingStatus
@@ -60,23 +61,48 @@ def meeting_get(*, municipality, public, pk):
 
 
 def body_members(*, body, public):
-    """Chair and minute-taker first. The public sees organisations and positions only, never
-    the names of persons (nor who holds a position)."""
+    """Chair and minute-taker first. The public sees organisations, positions and the persons
+    who agreed to be named, never who holds a position."""
     members = body.members.select_related("actor__sector", "position").order_by(
         Case(When(role=BodyRole.CHAIR, then=Value(0)),
              When(role=BodyRole.MINUTE_TAKER, then=Value(1)), default=Value(2),
              output_field=IntegerField()),
         "actor__name", "position__title")
     if public:
-        return members.exclude(actor__kind=ActorKind.PERSON)
+        return members.exclude(actor__kind=ActorKind.PERSON, actor__named_in_public=False)
     return members.prefetch_related(Prefetch(
         "position__holdings", PositionHolding.objects.filter(ended_on__isnull=True)
         .select_related("person"), to_attr="current_holdings"))
 
 
+def mark_withheld(user, municipality, *, invitations=(), agenda=(), action_items=(),
+                  members=(), people=()):
+    """Marks whom `user` must not see by name: the administration sees only the actors the
+    team shares with it, in meetings as in the alliance. Guests invited by address are
+    nobody's secret. Uses the loaded rows, no query."""
+    if not sees_only_shared(user, municipality):
+        return
+
+    def hidden(actor):
+        return withheld(user, municipality, actor)
+
+    for invitation in invitations:
+        invitation.withheld = hidden(invitation.actor)
+    for item in agenda:
+        item.owner_withheld = hidden(item.owner)
+    for item in action_items:
+        item.owner_withheld = hidden(item.owner_actor)
+    for member in members:
+        member.withheld = hidden(member.actor)
+        for holding in getattr(member.position, "current_holdings", ()):
+            holding.withheld = hidden(holding.person)
+    for person in people:  # actors, and positions, which are no secret
+        person.withheld = isinstance(person, Actor) and hidden(person)
+
+
 def member_addresses(body):
     """(person, e-mail, name) of every member, and who cannot be invited for lack of an
-    address; a position invites its current holder."""
+    address (persons, or positions nobody holds); a position invites its current holder."""
     found, missing = [], []
     for member in body.members.select_related("actor", "position").prefetch_related(
             "position__holdings__person"):
@@ -86,10 +112,10 @@ def member_addresses(body):
                            None)
             person = holding.person if holding else None
             if person is None:
-                missing.append(str(member.position))
+                missing.append(member.position)
                 continue
         if person.erased_at or not person.email:
-            missing.append(str(person))
+            missing.append(person)
             continue
         found.append((person, person.email, person.name))
     return found, missing
@@ -113,7 +139,8 @@ def meeting_detail(*, meeting, public):
         context["agenda"] = agenda
         for item in agenda:
             item.title = scrub(item.title)
-            if item.owner is not None and item.owner.kind == ActorKind.PERSON:
+            if item.owner is not None and item.owner.kind == ActorKind.PERSON and not (
+                    item.owner.named_in_public):
                 item.owner = None
         decisions = list(meeting.decisions.all()) if approved else []
         for decision in decisions:
@@ -124,30 +151,38 @@ def meeting_detail(*, meeting, public):
     invitations = list(meeting.invitations.select_related("actor"))
     current = [i for i in invitations if i.withdrawn_at is None]
     cancelled = meeting.status == MeetingStatus.CANCELLED
+    withdrawals = [i for i in invitations if i.withdrawn_at and i.sent_at
+                   and not i.withdrawal_sent_at
+                   and not (cancelled and i.sent_sequence >= meeting.sequence)]
     context.update(
         decisions=meeting.decisions.all(),
-        action_items=meeting.action_items.select_related("owner_actor", "owner_position",
-                                                         "measure"),
+        action_items=list(meeting.action_items.select_related("owner_actor", "owner_position",
+                                                              "measure")),
         minutes=meeting.minutes,
         invitations=invitations,
         rsvp_counts=Counter(i.rsvp for i in current),
         problems=[i for i in current if i.send_error
-                  and not (cancelled and i.sent_sequence < 0)],
-        # What the next mail-out will send: new invitations, updates or the cancellation.
+                  and not (cancelled and i.sent_sequence < 0)]
+        + [i for i in withdrawals if i.send_error],
+        # What the next mail-out will send: new invitations, updates, the cancellation, and
+        # the withdrawals.
         unsent=[i for i in current if not i.send_error and i.sent_sequence < meeting.sequence
-                and not (cancelled and i.sent_sequence < 0)],
+                and not (cancelled and i.sent_sequence < 0)]
+        + [i for i in withdrawals if not i.send_error],
     )
     return context
 
 
 def private_names(municipality):
     """Names of private persons: people of the alliance without a public office, and the
-    people working on the platform for the municipality (team and administration)."""
+    people working on the platform for the municipality (team and administration), unless
+    they agreed to be named."""
     actors = Actor.objects.filter(
         municipality=municipality, kind=ActorKind.PERSON, erased_at__isnull=True,
+        named_in_public=False,
     ).exclude(legal_basis=LegalBasis.LEGITIMATE_INTEREST).values_list("name", flat=True)
-    users = User.objects.filter(memberships__municipality=municipality).values_list(
-        "display_name", flat=True)
+    users = User.objects.filter(memberships__municipality=municipality,
+                                named_in_public=False).values_list("display_name", flat=True)
     return sorted({name.strip() for name in [*actors, *users] if name and name.strip()})
 
 
@@ -193,9 +228,26 @@ def action_items_open(*, municipality, actor=None, measure=None, body=None):
                                 "measure").distinct().order_by("due_on", "pk")
 
 
+def action_items_open_for(user, *, municipality, **filters):
+    """The open action items as `user` may see them (see `mark_withheld`)."""
+    items = list(action_items_open(municipality=municipality, **filters))
+    mark_withheld(user, municipality, action_items=items)
+    return items
+
+
 def action_items_overdue(*, municipality, today=None):
     today = today or timezone.localdate()
     return action_items_open(municipality=municipality).filter(due_on__lt=today)
+
+
+def withdrawals_unsent(*, meeting):
+    """Withdrawn invitations whose person had received the invitation but not yet the
+    withdrawal; nobody needs to hear of a cancelled meeting twice."""
+    withdrawals = meeting.invitations.filter(withdrawn_at__isnull=False, sent_at__isnull=False,
+                                             withdrawal_sent_at__isnull=True)
+    if meeting.status == MeetingStatus.CANCELLED:
+        withdrawals = withdrawals.filter(sent_sequence__lt=meeting.sequence)
+    return withdrawals.order_by("pk")
 
 
 def invitations_with_problems(*, meeting):

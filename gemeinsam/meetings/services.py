@@ -63,6 +63,11 @@ def _check_municipality(municipality, *objects):
             raise DomainError(_("“%(object)s” belongs to another municipality.") % {"object": obj})
 
 
+def _check_measure(municipality, measure):
+    if measure is not None and measure.plan.municipality_id != municipality.pk:
+        raise DomainError(_("“%(object)s” belongs to another municipality.") % {"object": measure})
+
+
 # --- Bodies ----------------------------------------------------------------------------------
 
 
@@ -97,18 +102,23 @@ def body_member_add(*, body, actor=None, position=None, role="member"):
 
 
 def body_member_remove(*, member):
-    """Remove a member; their open invitations are withdrawn, so their RSVP link says so."""
+    """Remove a member; their open invitations are withdrawn, so their RSVP link says so.
+    Returns the meetings whose withdrawals are to be sent (the person had been invited)."""
     with transaction.atomic():
         person = member.actor
         if member.position_id:
             holding = member.position.holdings.filter(ended_on__isnull=True).first()
             person = holding.person if holding else None
+        to_tell = []
         if person is not None:
-            Invitation.objects.filter(
+            withdrawn = Invitation.objects.filter(
                 actor=person, meeting__body=member.body, withdrawn_at__isnull=True,
-                meeting__starts_at__gte=timezone.now(),
-            ).update(withdrawn_at=timezone.now())
+                meeting__starts_at__gte=timezone.now())
+            to_tell = list(withdrawn.filter(sent_at__isnull=False)
+                           .values_list("meeting_id", flat=True))
+            withdrawn.update(withdrawn_at=timezone.now(), send_error="")
         member.delete()
+    return list(Meeting.objects.filter(pk__in=to_tell))
 
 
 def next_dates(body, *, after=None, count=5):
@@ -213,6 +223,57 @@ def agenda_item_add(*, meeting, title, owner=None, duration_minutes=None, measur
     return item
 
 
+def _save_versioned(obj, version, fields):
+    """Save `fields` on `obj` unless someone saved it since `version` was read."""
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    with transaction.atomic():
+        changes = {name: getattr(obj, name) for name in fields}
+        if not type(obj).objects.filter(pk=obj.pk, version=version).update(
+                **changes, version=F("version") + 1):
+            raise StaleEdit()
+    obj.refresh_from_db()
+    return obj
+
+
+def agenda_item_update(*, item, version, title, owner=None, duration_minutes=None,
+                       measures=()):
+    _check_municipality(item.meeting.body.municipality, owner)
+    with transaction.atomic():
+        _save_versioned(item, version, {"title": title, "owner": owner,
+                                        "duration_minutes": duration_minutes})
+        item.measures.set(measures)
+    return item
+
+
+def agenda_item_remove(*, item):
+    item.delete()
+
+
+def agenda_item_move(*, item, up):
+    """Swap the item with its neighbour above (`up`) or below; numbers the agenda afresh so
+    that items created with equal numbers get a definite order."""
+    with transaction.atomic():
+        items = list(AgendaItem.objects.select_for_update().filter(meeting=item.meeting_id)
+                     .order_by("order", "pk"))
+        index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+        target = index - 1 if up else index + 1
+        if 0 <= target < len(items):
+            items[index], items[target] = items[target], items[index]
+        for order, other in enumerate(items, start=1):
+            other.order = order
+        AgendaItem.objects.bulk_update(items, ["order"])
+
+
+def decision_update(*, decision, version, text):
+    return _save_versioned(decision, version, {"text": text})
+
+
+def decision_remove(*, decision):
+    decision.delete()
+
+
 # --- Invitations -----------------------------------------------------------------------------
 
 
@@ -245,7 +306,8 @@ def invitations_create(*, meeting, guests=()):
             created.append(invitation)
         Invitation.objects.bulk_create(created)
         Invitation.objects.filter(pk__in=renewed).update(
-            withdrawn_at=None, sent_sequence=-1, rsvp=Rsvp.PENDING, answered_at=None)
+            withdrawn_at=None, withdrawal_sent_at=None, sent_sequence=-1, rsvp=Rsvp.PENDING,
+            answered_at=None)
         if meeting.status == MeetingStatus.PLANNED:
             Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.INVITED)
     meeting.refresh_from_db()
@@ -263,21 +325,26 @@ def invitations_send(*, meeting, build_url, progress=None):
     if meeting.status == MeetingStatus.CANCELLED:
         # Who never got the invitation needs no cancellation either.
         unsent = unsent.filter(sent_sequence__gte=0)
-    pending = list(unsent.order_by("pk"))
+    pending = list(unsent.order_by("pk")) + list(selectors.withdrawals_unsent(meeting=meeting))
     sent, failed = 0, []
     for index, invitation in enumerate(pending, start=1):
+        withdrawn = invitation.withdrawn_at is not None
         # Claim the row first: a second sending job (a double click, two workers) skips it.
-        if not Invitation.objects.filter(pk=invitation.pk,
-                                         sent_sequence=invitation.sent_sequence).update(
-                sent_sequence=meeting.sequence):
+        claimed = (Invitation.objects.filter(pk=invitation.pk, withdrawal_sent_at__isnull=True)
+                   .update(withdrawal_sent_at=timezone.now()) if withdrawn else
+                   Invitation.objects.filter(pk=invitation.pk,
+                                             sent_sequence=invitation.sent_sequence)
+                   .update(sent_sequence=meeting.sequence))
+        if not claimed:
             continue
         try:
             _send_invitation(meeting, invitation, build_url(rsvp_token(invitation)))
         except (smtplib.SMTPException, OSError, ValueError) as error:
             # Unclaimed again, so that the next run retries it.
+            unclaim = ({"withdrawal_sent_at": None} if withdrawn
+                       else {"sent_sequence": invitation.sent_sequence})
             Invitation.objects.filter(pk=invitation.pk).update(
-                sent_sequence=invitation.sent_sequence,
-                send_error=str(error)[:300] or error.__class__.__name__)
+                **unclaim, send_error=str(error)[:300] or error.__class__.__name__)
             failed.append((invitation.email, str(error)))
         else:
             Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now(),
@@ -291,12 +358,13 @@ def invitations_send(*, meeting, build_url, progress=None):
 def _send_invitation(meeting, invitation, url):
     cancelled = meeting.status == MeetingStatus.CANCELLED
     update = invitation.sent_sequence >= 0 and not cancelled
-    _send(meeting, invitation, url, "meetings/email/" + (
-        "cancellation" if cancelled else "update" if update else "invitation"))
+    template = ("withdrawal" if invitation.withdrawn_at else "cancellation" if cancelled
+                else "update" if update else "invitation")
+    _send(meeting, invitation, url, f"meetings/email/{template}")
 
 
 def _send(meeting, invitation, url, template):
-    cancelled = meeting.status == MeetingStatus.CANCELLED
+    cancelled = meeting.status == MeetingStatus.CANCELLED or invitation.withdrawn_at
     # People of the alliance have no account and so no language setting: the platform's own.
     with translation.override(settings.LANGUAGE_CODE):
         context = {"meeting": meeting, "invitation": invitation, "url": url,
@@ -364,8 +432,13 @@ def rsvp_answer(*, token, answer, note=""):
 
 
 def invitation_withdraw(*, invitation):
-    invitation.withdrawn_at = timezone.now()
-    invitation.save(update_fields=["withdrawn_at"])
+    """Take someone off the list; who had received the invitation is told by the next
+    mail-out (iTIP CANCEL), so the meeting leaves their calendar."""
+    if invitation.withdrawn_at is None:
+        Invitation.objects.filter(pk=invitation.pk).update(withdrawn_at=timezone.now(),
+                                                           send_error="")
+        invitation.refresh_from_db()
+    return invitation
 
 
 # --- During and after ------------------------------------------------------------------------
@@ -411,13 +484,30 @@ def action_item_add(*, meeting, what, owner_actor=None, owner_position=None, due
                     measure=None):
     municipality = meeting.body.municipality
     _check_municipality(municipality, owner_actor, owner_position)
-    if measure is not None and measure.plan.municipality_id != municipality.pk:
-        raise DomainError(_("“%(object)s” belongs to another municipality.") % {"object": measure})
+    _check_measure(municipality, measure)
     item = ActionItem(meeting=meeting, what=what, owner_actor=owner_actor,
                       owner_position=owner_position, due_on=due_on, measure=measure)
     item.full_clean()
     item.save()
     return item
+
+
+def action_item_update(*, item, version, what, owner_actor=None, owner_position=None,
+                       due_on=None, measure=None):
+    municipality = item.meeting.body.municipality
+    _check_municipality(municipality, owner_actor, owner_position)
+    _check_measure(municipality, measure)
+    return _save_versioned(item, version, {
+        "what": what, "owner_actor": owner_actor, "owner_position": owner_position,
+        "due_on": due_on, "measure": measure})
+
+
+def action_item_remove(*, item):
+    """Remove an action item recorded by mistake, and with it its place on later agendas.
+    (Done or dropped items keep their status instead.)"""
+    with transaction.atomic():
+        AgendaItem.objects.filter(action_item=item).delete()
+        item.delete()
 
 
 def action_item_set_status(*, item, status):

@@ -23,7 +23,7 @@ from .forms import (
     MinutesForm,
     rhythm_in_words,
 )
-from .models import ActionItem, BodyMember, MeetingStatus
+from .models import ActionItem, AgendaItem, BodyMember, Decision, Invitation, MeetingStatus
 
 
 def _public(request, municipality):
@@ -53,6 +53,33 @@ def _meeting(municipality, pk):
     """A meeting to work on (team and administration): any body of this municipality."""
     return selectors.meeting_get(municipality=municipality, public=False, pk=pk)
 
+
+def _part(model, municipality, pk):
+    """An agenda item, decision, action item or invitation of a meeting of this municipality."""
+    return get_object_or_404(model.objects.select_related("meeting__body__municipality"),
+                             pk=pk, meeting__body__municipality=municipality)
+
+
+def _meeting_url(municipality, meeting_id, anchor=""):
+    return reverse("meetings:meeting", args=[municipality.slug, meeting_id]) + anchor
+
+
+def _edit_page(request, municipality, form, save, *, title, meeting, done_url, remove_url):
+    """The form to change one part of a meeting; a save based on an outdated version is
+    refused with what the person typed kept."""
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(version=form.cleaned_data["version"], **form.item_fields())
+        except DomainError as error:
+            form.add_error(None, error.message)
+            status = 409 if isinstance(error, StaleEdit) else 400
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(done_url)
+    return _form_page(request, municipality, form, title=title, status=status,
+                      remove_url=remove_url,
+                      breadcrumbs=_meeting_crumbs(municipality, meeting, (title, None)))
 
 
 def _form_page(request, municipality, form, *, title, breadcrumbs, status=200, **extra):
@@ -109,15 +136,17 @@ def body_detail(request, municipality, pk):
     body = selectors.body_get(municipality=municipality, public=public, pk=pk)
     now = timezone.now()
     meetings = list(selectors.meetings_of(body=body))
+    members = list(selectors.body_members(body=body, public=public))
+    selectors.mark_withheld(request.user, municipality, members=members)
     return render(request, "meetings/body_detail.html", {
         "municipality": municipality, "body": body, "public": public,
-        "members": selectors.body_members(body=body, public=public),
+        "members": members,
         "rhythm": rhythm_in_words(body),
         "next_dates": services.next_dates(body),
         "upcoming": [m for m in reversed(meetings) if m.ends_at >= now],
         "past": [m for m in meetings if m.ends_at < now],
-        "open_action_items": ([] if public else selectors.action_items_open(
-            municipality=municipality, body=body)),
+        "open_action_items": [] if public else selectors.action_items_open_for(
+            request.user, municipality=municipality, body=body),
         "today": timezone.localdate(),
         "may_manage": request.user.has_perm("meetings.manage_bodies", municipality),
         "may_run": request.user.has_perm("meetings.run", municipality),
@@ -159,9 +188,11 @@ def body_members(request, municipality, pk):
             messages.success(request, _("%(member)s has been added as %(role)s.")
                              % {"member": member, "role": member.get_role_display()})
             return redirect("meetings:body_members", municipality.slug, body.pk)
+    members = list(selectors.body_members(body=body, public=False))
+    selectors.mark_withheld(request.user, municipality, members=members)
     return render(request, "meetings/body_members.html", {
         "municipality": municipality, "body": body, "form": form,
-        "members": selectors.body_members(body=body, public=False),
+        "members": members,
         "breadcrumbs": _body_crumbs(municipality, body, (_("Members"), None)),
     })
 
@@ -171,9 +202,13 @@ def body_members(request, municipality, pk):
 def body_member_remove(request, municipality, pk):
     member = get_object_or_404(BodyMember.objects.select_related("body", "actor", "position"),
                                pk=pk, body__municipality=municipality)
-    services.body_member_remove(member=member)
+    to_tell = services.body_member_remove(member=member)
+    for meeting in to_tell:
+        _start_sending(request, municipality, meeting)
     messages.success(request, _("%(member)s is no longer a member; open invitations have been "
-                                "withdrawn.") % {"member": member})
+                                "withdrawn.") % {"member": member}
+                     + (" " + _("They are being told, so that the meetings leave their "
+                                "calendar.") if to_tell else ""))
     return redirect("meetings:body_members", municipality.slug, member.body_id)
 
 
@@ -217,6 +252,10 @@ def meeting_detail(request, municipality, pk):
     }
     if not public:
         context["without_address"] = selectors.member_addresses(meeting.body)[1]
+        selectors.mark_withheld(
+            request.user, municipality, invitations=context["invitations"],
+            agenda=context["agenda"], action_items=context["action_items"],
+            people=context["without_address"])
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -266,17 +305,51 @@ def agenda_add(request, municipality, pk):
     form = AgendaItemForm(request.POST or None, municipality=municipality, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+            services.agenda_item_add(meeting=meeting, **form.item_fields())
         except DomainError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The item has been added to the agenda."))
             return redirect("meetings:agenda", municipality.slug, meeting.pk)
+    agenda = selectors.meeting_detail(meeting=meeting, public=False)["agenda"]
+    selectors.mark_withheld(request.user, municipality, agenda=agenda)
     return render(request, "meetings/agenda.html", {
         "municipality": municipality, "meeting": meeting, "form": form,
-        "agenda": selectors.meeting_detail(meeting=meeting, public=False)["agenda"],
+        "agenda": agenda,
         "breadcrumbs": _meeting_crumbs(municipality, meeting, (_("Agenda"), None)),
     })
+
+
+@municipality_view("meetings.run")
+def agenda_item_edit(request, municipality, pk):
+    item = _part(AgendaItem, municipality, pk)
+    form = AgendaItemForm(request.POST or None, instance=item, municipality=municipality,
+                          user=request.user, initial={"version": item.version})
+    return _edit_page(
+        request, municipality, form,
+        lambda **fields: services.agenda_item_update(item=item, **fields),
+        title=_("Change the agenda item"), meeting=item.meeting,
+        done_url=reverse("meetings:agenda", args=[municipality.slug, item.meeting_id]),
+        remove_url=reverse("meetings:agenda_item_remove", args=[municipality.slug, item.pk]))
+
+
+@require_POST
+@municipality_view("meetings.run")
+def agenda_item_remove(request, municipality, pk):
+    item = _part(AgendaItem, municipality, pk)
+    services.agenda_item_remove(item=item)
+    messages.success(request, _("“%(title)s” has been removed from the agenda.")
+                     % {"title": item.title})
+    return redirect("meetings:agenda", municipality.slug, item.meeting_id)
+
+
+@require_POST
+@municipality_view("meetings.run")
+def agenda_item_move(request, municipality, pk):
+    item = _part(AgendaItem, municipality, pk)
+    services.agenda_item_move(item=item, up=request.POST.get("direction") == "up")
+    return redirect(reverse("meetings:agenda", args=[municipality.slug, item.meeting_id])
+                    + f"#agenda-item-{item.pk}")
 
 
 # --- Invitations -----------------------------------------------------------------------------
@@ -294,12 +367,16 @@ def invite(request, municipality, pk):
             form.add_error(None, error.message)
         else:
             if result["missing"]:
+                selectors.mark_withheld(request.user, municipality, people=result["missing"])
                 messages.warning(request, _(
                     "No e-mail address, so not invited: %(names)s. Please add their address "
                     "in the alliance or invite them by hand.")
-                    % {"names": ", ".join(result["missing"])})
+                    % {"names": ", ".join(_("not shared") if getattr(nobody, "withheld", False)
+                                          else str(nobody) for nobody in result["missing"])})
             return _start_sending(request, municipality, meeting)
     members, missing = selectors.member_addresses(meeting.body)
+    selectors.mark_withheld(request.user, municipality,
+                            people=[person for person, _email, _name in members] + missing)
     return render(request, "meetings/invite.html", {
         "municipality": municipality, "meeting": meeting, "form": form,
         "members": members, "missing": missing,
@@ -307,6 +384,17 @@ def invite(request, municipality, pk):
             withdrawn_at__isnull=True).values_list("email", flat=True)},
         "breadcrumbs": _meeting_crumbs(municipality, meeting, (_("Invite"), None)),
     })
+
+
+@require_POST
+@municipality_view("meetings.run")
+def invitation_withdraw(request, municipality, pk):
+    """Take someone off the list; who had received the invitation is sent the withdrawal."""
+    invitation = services.invitation_withdraw(invitation=_part(Invitation, municipality, pk))
+    messages.success(request, _("%(name)s is no longer invited.") % {"name": invitation})
+    if invitation.sent_at:
+        return _start_sending(request, municipality, invitation.meeting)
+    return redirect(_meeting_url(municipality, invitation.meeting_id, "#invitations"))
 
 
 @require_POST
@@ -324,7 +412,9 @@ def attendance(request, municipality, pk):
     meeting = _meeting(municipality, pk)
     invitations = meeting.invitations.filter(withdrawn_at__isnull=True)
     form = AttendanceForm(request.POST or None, invitations=invitations,
-                          initial={"present": invitations.filter(attended=True)})
+                          initial={"present": invitations.filter(attended=True)},
+                          conceal=lambda invitation: selectors.mark_withheld(
+                              request.user, municipality, invitations=[invitation]))
     if request.method == "POST" and form.is_valid():
         services.attendance_record(meeting=meeting,
                                    present=[i.pk for i in form.cleaned_data["present"]])
@@ -368,11 +458,32 @@ def decision_add(request, municipality, pk):
     if request.method == "POST" and form.is_valid():
         services.decision_add(meeting=meeting, text=form.cleaned_data["text"])
         messages.success(request, _("The decision has been recorded."))
-        return redirect(reverse("meetings:meeting", args=[municipality.slug, meeting.pk])
-                        + "#decisions")
+        return redirect(_meeting_url(municipality, meeting.pk, "#decisions"))
     return _form_page(request, municipality, form, title=_("Record a decision"),
                       breadcrumbs=_meeting_crumbs(municipality, meeting,
                                                   (_("Record a decision"), None)))
+
+
+@municipality_view("meetings.run")
+def decision_edit(request, municipality, pk):
+    decision = _part(Decision, municipality, pk)
+    form = DecisionForm(request.POST or None, instance=decision,
+                        initial={"version": decision.version})
+    return _edit_page(
+        request, municipality, form,
+        lambda **fields: services.decision_update(decision=decision, **fields),
+        title=_("Change the decision"), meeting=decision.meeting,
+        done_url=_meeting_url(municipality, decision.meeting_id, "#decisions"),
+        remove_url=reverse("meetings:decision_remove", args=[municipality.slug, decision.pk]))
+
+
+@require_POST
+@municipality_view("meetings.run")
+def decision_remove(request, municipality, pk):
+    decision = _part(Decision, municipality, pk)
+    services.decision_remove(decision=decision)
+    messages.success(request, _("The decision has been removed."))
+    return redirect(_meeting_url(municipality, decision.meeting_id, "#decisions"))
 
 
 @municipality_view("meetings.run")
@@ -381,17 +492,38 @@ def action_item_add(request, municipality, pk):
     form = ActionItemForm(request.POST or None, municipality=municipality, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_item_add(meeting=meeting, **form.cleaned_data)
+            services.action_item_add(meeting=meeting, **form.item_fields())
         except DomainError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The action item has been recorded. It will be on the "
                                         "agenda of the next meeting until it is done."))
-            return redirect(reverse("meetings:meeting", args=[municipality.slug, meeting.pk])
-                            + "#action-items")
+            return redirect(_meeting_url(municipality, meeting.pk, "#action-items"))
     return _form_page(request, municipality, form, title=_("Record an action item"),
                       breadcrumbs=_meeting_crumbs(municipality, meeting,
                                                   (_("Record an action item"), None)))
+
+
+@municipality_view("meetings.run")
+def action_item_edit(request, municipality, pk):
+    item = _part(ActionItem, municipality, pk)
+    form = ActionItemForm(request.POST or None, instance=item, municipality=municipality,
+                          user=request.user, initial={"version": item.version})
+    return _edit_page(
+        request, municipality, form,
+        lambda **fields: services.action_item_update(item=item, **fields),
+        title=_("Change the action item"), meeting=item.meeting,
+        done_url=_meeting_url(municipality, item.meeting_id, "#action-items"),
+        remove_url=reverse("meetings:action_item_remove", args=[municipality.slug, item.pk]))
+
+
+@require_POST
+@municipality_view("meetings.run")
+def action_item_remove(request, municipality, pk):
+    item = _part(ActionItem, municipality, pk)
+    services.action_item_remove(item=item)
+    messages.success(request, _("The action item has been removed."))
+    return redirect(_meeting_url(municipality, item.meeting_id, "#action-items"))
 
 
 @require_POST
@@ -406,14 +538,13 @@ def action_item_status(request, municipality, pk):
                          % {"status": item.get_status_display()})
     else:
         messages.error(request, _("Unknown status."))
-    return redirect_back(request, reverse("meetings:meeting", args=[municipality.slug,
-                                                            item.meeting_id]))
+    return redirect_back(request, _meeting_url(municipality, item.meeting_id))
 
 
 @municipality_view("meetings.view_internal")
 def action_items(request, municipality):
     today = timezone.localdate()
-    items = sorted(selectors.action_items_open(municipality=municipality),
+    items = sorted(selectors.action_items_open_for(request.user, municipality=municipality),
                    key=lambda item: (item.meeting.body.name, item.meeting.body_id))
     return render(request, "meetings/action_items.html", {
         "municipality": municipality, "items": items, "today": today,

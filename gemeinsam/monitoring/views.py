@@ -106,8 +106,8 @@ def measure_detail(request, municipality, pk):
         "may_publish": user.has_perm("monitoring.publish", municipality),
         "today": timezone.localdate(),
         **selectors.measure_detail(measure=measure, public=public, user=user),
-        "open_action_items": [] if public else meetings_selectors.action_items_open(
-            municipality=municipality, measure=measure),
+        "open_action_items": [] if public else meetings_selectors.action_items_open_for(
+            user, municipality=municipality, measure=measure),
         "breadcrumbs": plan_crumbs(municipality, (str(measure), None)),
     }
     context["agreeable"] = {r.pk for r in context["reports"]

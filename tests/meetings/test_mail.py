@@ -226,3 +226,28 @@ def test_sending_runs_as_a_background_job_with_progress(smtp, meeting, coordinat
     assert retry.result == {"sent": 1, "failed": 0, "failed_addresses": []}
     assert (retry.done, retry.total) == (1, 1)
     assert set(smtp.take()) == {"gast@beispiel.example"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_withdrawn_member_and_guest_receive_a_cancel_for_themselves_only(smtp, meeting):
+    _send(meeting)
+    smtp.take()
+    tobias = meeting.body.members.get(actor__name="Tobias Krämer")
+    assert [m.pk for m in services.body_member_remove(member=tobias)] == [meeting.pk]
+    services.invitation_withdraw(invitation=meeting.invitations.get(is_guest=True))
+    assert _send(meeting) == {"sent": 2, "failed": []}
+    received = smtp.take()
+    assert set(received) == {"tobias@beispiel.example", "gast@beispiel.example"}
+    for address, message in received.items():
+        calendar, event, method = _ics(message)
+        assert str(calendar["METHOD"]) == "CANCEL" and method == "CANCEL"
+        assert str(event["STATUS"]) == "CANCELLED"
+        assert str(event["ATTENDEE"]).lower() == f"mailto:{address}"
+        assert int(event["SEQUENCE"]) == meeting.sequence
+        assert "nicht mehr eingeladen" in _text(message)
+    assert _send(meeting) == {"sent": 0, "failed": []}
+
+    # Cancelling the meeting later tells only Sabine, who is still invited.
+    services.meeting_cancel(meeting=meeting)
+    assert _send(meeting)["sent"] == 1
+    assert set(smtp.take()) == {"sabine@beispiel.example"}

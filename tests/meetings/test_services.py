@@ -128,7 +128,8 @@ def test_members_positions_and_guests_are_invited_once_and_the_unreachable_repor
     upcoming = meeting(body)
     result = services.invitations_create(meeting=upcoming, guests=[
         ("ANNA@privat.example", "Doppelt"), ("gast@example.org", "Gustav Gast")])
-    assert result == {"created": 3, "missing": ["Ohne Adresse", "Vakant"]}
+    assert result["created"] == 3
+    assert [str(nobody) for nobody in result["missing"]] == ["Ohne Adresse", "Vakant"]
     assert upcoming.status == MeetingStatus.INVITED
     again = services.invitations_create(meeting=upcoming, guests=[("gast@example.org", "")])
     assert again["created"] == 0

@@ -54,8 +54,12 @@ def setting(municipality):
     internal_meeting, public_meeting = meeting(internal), meeting(public)
     item = services.action_item_add(meeting=internal_meeting, what="Zahlen besorgen",
                                     owner_actor=anna)
+    services.invitations_create(meeting=internal_meeting)
     return {"internal": internal, "public": public, "internal_meeting": internal_meeting,
-            "public_meeting": public_meeting, "member": member, "item": item}
+            "public_meeting": public_meeting, "member": member, "item": item,
+            "agenda_item": services.agenda_item_add(meeting=internal_meeting, title="Zahlen"),
+            "decision": services.decision_add(meeting=internal_meeting, text="Wir zählen."),
+            "invitation": internal_meeting.invitations.get()}
 
 
 def _client(role, client_for, request):
@@ -77,6 +81,14 @@ INTERNAL = [
     ("decision_add", "internal_meeting", "get"),
     ("action_item_add", "internal_meeting", "get"),
     ("action_items", None, "get"),
+    ("agenda_item_edit", "agenda_item", "get"),
+    ("decision_edit", "decision", "get"),
+    ("action_item_edit", "item", "get"),
+    ("agenda_item_move", "agenda_item", "post"),
+    ("agenda_item_remove", "agenda_item", "post"),
+    ("decision_remove", "decision", "post"),
+    ("action_item_remove", "item", "post"),
+    ("invitation_withdraw", "invitation", "post"),
     ("body_member_remove", "member", "post"),
     ("send", "internal_meeting", "post"),
     ("action_item_status", "item", "post"),
@@ -138,6 +150,16 @@ def test_another_municipalitys_objects_are_not_found(setting, other_municipality
     assert client.post(url("body_member_remove", foreign_member.pk)).status_code == 404
     assert client.post(url("action_item_status", foreign_item.pk),
                        {"status": "done"}).status_code == 404
+    for name in ("action_item_edit", "action_item_remove"):
+        assert client.post(url(name, foreign_item.pk)).status_code == 404, name
+    foreign_agenda_item = services.agenda_item_add(meeting=foreign_meeting, title="Fremd")
+    foreign_decision = services.decision_add(meeting=foreign_meeting, text="Fremd")
+    for name, target in [("agenda_item_edit", foreign_agenda_item),
+                         ("agenda_item_move", foreign_agenda_item),
+                         ("agenda_item_remove", foreign_agenda_item),
+                         ("decision_edit", foreign_decision),
+                         ("decision_remove", foreign_decision)]:
+        assert client.post(url(name, target.pk)).status_code == 404, name
     assert BodyMember.objects.filter(pk=foreign_member.pk).exists()
     assert Meeting.objects.get(pk=foreign_meeting.pk).status == MeetingStatus.PLANNED
     # The public pages of the other municipality stay where they are.
