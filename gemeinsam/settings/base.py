@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 import environ
+import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +47,7 @@ INSTALLED_APPS = [
     "gemeinsam.actors",
     "gemeinsam.monitoring",
     "gemeinsam.meetings",
+    "gemeinsam.participation",
     "gemeinsam.api",
 ]
 
@@ -145,7 +150,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
-STATICFILES_DIRS = [BASE_DIR / "gemeinsam" / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "gemeinsam" / "static",
+    ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),
+    ("vendor/leaflet-markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
@@ -188,15 +197,33 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# No third-party origin is allowed; later widgets that need one add it through settings.
+# The map's background tiles and the optional address search are the only third-party
+# services; both are settings. Without a tile URL the map shows the markers on a plain ground.
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env(
+    "MAP_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>')
+# A Nominatim-compatible search address ("https://nominatim.example/search"); empty: coordinates
+# are picked on the map or typed.
+GEOCODER_URL = env("GEOCODER_URL", default="")
+# Where the maps start when a municipality has no entries yet: the middle of Germany.
+MAP_DEFAULT_CENTER = (51.16, 10.45)
+
+
+def _origin(url):
+    parts = urlsplit(url.replace("{s}", "a"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
+
+
+# No third-party origin is allowed but the map's tile server and geocoder.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *filter(None, [_origin(MAP_TILE_URL)])],
         "font-src": [SELF],
-        "connect-src": [SELF],
+        "connect-src": [SELF, *filter(None, [_origin(GEOCODER_URL)])],
         "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],

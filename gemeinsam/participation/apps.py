@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipationConfig(AppConfig):
+    name = "gemeinsam.participation"
+    verbose_name = _("Public participation")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models, rules  # noqa: F401
+
+        for model in (models.Initiative, models.Event, models.Page, models.EmbedSettings):
+            auditlog.register(model, exclude_fields=["version", "sequence", "edit_token_hash"])
+        # Navigation sections are registered once their pages exist (lead engineer).

@@ -1,0 +1,3 @@
+"""URLs of the participation's embed, included under /<slug>/ by participation/urls.py."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the participation's events, included under /<slug>/ by participation/urls.py."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the participation's pages, included under /<slug>/ by participation/urls.py."""
+
+urlpatterns = []
