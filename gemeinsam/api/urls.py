@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from gemeinsam.monitoring import api as monitoring_api
+from gemeinsam.participation import api as participation_api
 
 from . import views
 
@@ -33,5 +34,7 @@ urlpatterns = [
          monitoring_api.ReportAgreeView.as_view(), name="plan-report-agree"),
     path("municipalities/<slug:slug>/plan/indicators/",
          monitoring_api.IndicatorListView.as_view(), name="plan-indicator-list"),
+    # The Mitmachkarte's initiatives of all municipalities (gemeinsam.participation).
+    path("initiatives/", participation_api.InitiativeListView.as_view(), name="initiative-list"),
     *router.urls,
 ]

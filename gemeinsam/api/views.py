@@ -18,7 +18,8 @@ def root(request, format=None):
     """Gemeinsam's API. Scripts authenticate with the header 'Authorization: Token <key>'."""
     return Response({
         name: reverse(f"api:{view}", request=request, format=format)
-        for name, view in [("municipalities", "municipality-list"), ("me", "me"),
+        for name, view in [("municipalities", "municipality-list"),
+                           ("initiatives", "initiative-list"), ("me", "me"),
                            ("schema", "schema"), ("docs", "docs")]
     })
 

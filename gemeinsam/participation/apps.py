@@ -9,8 +9,16 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from gemeinsam.core import navigation
+
         from . import models, rules  # noqa: F401
 
         for model in (models.Initiative, models.Event, models.Page, models.EmbedSettings):
             auditlog.register(model, exclude_fields=["version", "sequence", "edit_token_hash"])
-        # Navigation sections are registered once their pages exist (lead engineer).
+
+        navigation.register_section(navigation.Section(
+            "initiatives", _("Get involved"), "participation:map", 50))
+        navigation.register_section(navigation.Section(
+            "events", _("Events"), "participation:events", 55))
+        navigation.register_section(navigation.Section(
+            "pages", _("About us"), "participation:pages", 60))

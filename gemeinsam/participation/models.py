@@ -117,6 +117,8 @@ class Initiative(Entry):
         verbose_name_plural = _("initiatives")
         ordering = ["name"]
         indexes = [models.Index(fields=["municipality", "status", "name"]),
+                   # The API pages through all municipalities by name.
+                   models.Index(fields=["status", "name", "id"]),
                    models.Index(fields=["status", "latitude", "longitude"])]
 
     def __str__(self):

@@ -148,11 +148,24 @@ def _apply(entry, fields, categories):
     _check_organiser(entry)
 
 
+def _store_uploads(entry, fields):
+    """`fields` with each new upload saved to the storage and replaced by its name: a write
+    with `QuerySet.update()` stores a file's name, never the file itself."""
+    stored = dict(fields)
+    for name, value in fields.items():
+        if isinstance(value, UploadedFile):
+            field = entry._meta.get_field(name)
+            stored[name] = default_storage.save(field.generate_filename(entry, value.name),
+                                                value)
+    return stored
+
+
 def entry_update(*, entry, version, fields, categories):
     """A change by the team or the administration (or by the proposer while the entry still
     waits): saved at once. A save based on an outdated version is refused."""
+    fields = _store_uploads(entry, fields)
     _apply(entry, fields, categories)
-    changes = dict(fields, version=F("version") + 1)
+    changes = dict(fields, version=F("version") + 1, updated_at=timezone.now())
     if isinstance(entry, Event) and entry.status == EntryStatus.PUBLISHED:
         changes["sequence"] = F("sequence") + 1
     with transaction.atomic():
@@ -170,11 +183,13 @@ def entry_propose_changes(*, entry, version, fields, categories):
         return entry_update(entry=entry, version=version, fields=fields, categories=categories)
     snapshot = type(entry).objects.get(pk=entry.pk)
     _apply(snapshot, fields, categories)  # validates without touching the published row
-    pending = {name: _serialise(entry, name, value) for name, value in fields.items()}
+    # A new image is kept aside under its own name until the moderation accepts.
+    pending = {name: _serialise(entry, name, value)
+               for name, value in _store_uploads(entry, fields).items()}
     pending["categories"] = sorted(category.pk for category in categories)
     with transaction.atomic():
         if not type(entry).objects.filter(pk=entry.pk, version=version).update(
-                pending_changes=pending, version=F("version") + 1):
+                pending_changes=pending, version=F("version") + 1, updated_at=timezone.now()):
             raise StaleEdit()
     entry.refresh_from_db()
     return entry
@@ -187,9 +202,7 @@ def _serialise(entry, name, value):
     if field.is_relation:
         return value.pk
     if isinstance(field, models.FileField):
-        if isinstance(value, UploadedFile):  # kept aside until the moderation accepts
-            return default_storage.save(field.generate_filename(entry, value.name), value)
-        return getattr(value, "name", "") or ""
+        return getattr(value, "name", value) or ""
     return field.value_to_string(type(entry)(**{name: value}))
 
 
@@ -238,10 +251,11 @@ def entry_reject(*, entry, note="", notify=True):
         if entry.status == EntryStatus.PROPOSED:
             type(entry).objects.filter(pk=entry.pk).update(
                 status=EntryStatus.REJECTED, moderation_note=note[:500],
-                version=F("version") + 1)
+                version=F("version") + 1, updated_at=timezone.now())
         else:
             type(entry).objects.filter(pk=entry.pk).update(
-                pending_changes=None, moderation_note=note[:500], version=F("version") + 1)
+                pending_changes=None, moderation_note=note[:500], version=F("version") + 1,
+                updated_at=timezone.now())
     entry.refresh_from_db()
     if notify and entry.proposer_email:
         send_to_address(entry.proposer_email, "participation/email/proposal_rejected", {

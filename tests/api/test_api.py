@@ -5,7 +5,7 @@ from rest_framework.authtoken.models import Token
 @pytest.mark.django_db
 def test_root_lists_the_endpoints(client):
     data = client.get("/api/").json()
-    assert set(data) == {"municipalities", "me", "schema", "docs"}
+    assert set(data) == {"municipalities", "initiatives", "me", "schema", "docs"}
 
 
 @pytest.mark.django_db

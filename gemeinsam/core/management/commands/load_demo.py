@@ -23,6 +23,7 @@ from gemeinsam.core.models import (
 )
 from gemeinsam.meetings.demo import load_meetings_demo
 from gemeinsam.monitoring.demo import load_monitoring_demo
+from gemeinsam.participation.demo import load_participation_demo
 
 DEMO_PASSWORD = "gemeinsam-demo"
 
@@ -98,6 +99,8 @@ class Command(BaseCommand):
                 if role == Role.ADMINISTRATION])
             # Runder Tisch, jour fixe and Klimabeirat with their meetings (once only).
             load_meetings_demo(ruesselsheim)
+            # Mitmachkarte, Termintipps, pages and embedding (once only).
+            load_participation_demo(ruesselsheim)
             Membership.objects.update_or_create(
                 user=people["miriam.vogel@example.org"], municipality=konstanz,
                 defaults={"role": Role.COORDINATOR},
