@@ -26,6 +26,13 @@ look files up on every request, which makes the static side slower and the ratio
     .venv/bin/python bench/participation.py [--initiatives 50000] [--events 20000] [--repeat 5]
     .venv/bin/python bench/participation.py --quick          # 2,000 / 1,000, three repeats
     .venv/bin/python bench/participation.py --database-url postgres://user@host/name
+    .venv/bin/python bench/participation.py --browser        # and the map in Chromium
+
+With --browser, all initiatives are then moved into the largest city's space and its
+Mitmachkarte is opened in Debian's Chromium (/usr/bin/chromium) through a live server: it prints
+how long the page takes until every marker is clustered on the map, and the longest task that
+blocked the browser's main thread while loading and while zooming in and out, the measure of
+whether the map stays responsive.
 
 With --database-url (PostgreSQL), Django's test database `test_<name>` is created next to the
 named one and dropped afterwards; the named database itself is never written to.
@@ -302,6 +309,8 @@ def main():
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--quick", action="store_true",
                         help="2,000 initiatives, 1,000 events, three repeats")
+    parser.add_argument("--browser", action="store_true",
+                        help="also open the map with every initiative in Chromium")
     parser.add_argument("--database-url",
                         help="PostgreSQL server to create a throw-away test database on "
                              "(default: a temporary SQLite file)")
@@ -337,6 +346,8 @@ def main():
         print(f"{args.initiatives} initiatives, {args.events} events in {len(CITIES)} spaces "
               f"({connection.vendor}), generated in {time.perf_counter() - started:.1f} s")
         measured = run(args, city, static_root, Client, CaptureQueriesContext, connection)
+        if args.browser:
+            browse_map(city)
     finally:
         if postgres:
             connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -389,6 +400,62 @@ def run(args, city, static_root, Client, CaptureQueriesContext, connection):
               f"{size / 1024:>8.0f} {detail:>7} {seconds * 1000:>10.1f} "
               f"{static_seconds * 1000:>10.2f} {seconds / static_seconds:>7.0f}")
     return all(pages is not None for _label, pages, _detail in found)
+
+
+# Collects the main thread's long tasks (over 50 ms) from the first moment of the page.
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver(list => list.getEntries().forEach(
+    entry => window.__longTasks.push(entry.duration))).observe({entryTypes: ["longtask"]});
+"""
+
+
+def browse_map(city):
+    """Every initiative on one map, in Chromium: time to clustered markers, longest blocking
+    task while loading and while zooming."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+    from django.urls import reverse
+    from playwright.sync_api import sync_playwright
+
+    from gemeinsam.participation.models import EntryStatus, Initiative
+
+    Initiative.objects.update(municipality=city, status=EntryStatus.PUBLISHED)
+    total = Initiative.objects.filter(municipality=city, latitude__isnull=False).count()
+    connection.close()  # the server thread opens its own
+    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    url = f"http://127.0.0.1:{server.port}{reverse('participation:map', args=[city.slug])}"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.add_init_script(LONG_TASKS)
+            started = time.perf_counter()
+            page.goto(url, timeout=300_000)
+            page.wait_for_selector(".participation-map[data-count]", state="attached",
+                                   timeout=300_000)
+            loaded = time.perf_counter() - started
+            count = int(page.locator(".participation-map").first.get_attribute("data-count"))
+            load_tasks = page.evaluate("window.__longTasks.splice(0)")
+            box = page.locator(".participation-map").first.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            for delta in (-300, -300, -300, 300, 300, 300):
+                page.mouse.wheel(0, delta)
+                page.wait_for_timeout(700)
+            zoom_tasks = page.evaluate("window.__longTasks.splice(0)")
+            browser.close()
+    finally:
+        server.terminate()
+    print(f"\nmap in Chromium: {count} of {total} initiatives with a place clustered, "
+          f"{loaded:.1f} s until the markers stand")
+    print(f"longest main-thread task while loading: {max(load_tasks, default=0):.0f} ms "
+          f"({len(load_tasks)} over 50 ms); while zooming six steps: "
+          f"{max(zoom_tasks, default=0):.0f} ms ({len(zoom_tasks)} over 50 ms)")
 
 
 if __name__ == "__main__":

@@ -50,8 +50,8 @@ class EventFilterForm(forms.Form):
 
     kategorie = forms.MultipleChoiceField(label=gettext_lazy("Categories"), required=False,
                                           widget=forms.CheckboxSelectMultiple)
-    veranstalter = forms.TypedChoiceField(label=gettext_lazy("Organised by"), required=False,
-                                          coerce=int, empty_value=None)
+    # An initiative by its number, an organisation of the alliance as "organisation-<number>".
+    veranstalter = forms.ChoiceField(label=gettext_lazy("Organised by"), required=False)
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200,
                         widget=forms.TextInput(attrs={"type": "search"}))
     von = forms.DateField(label=gettext_lazy("From"), required=False, widget=DATE)
@@ -121,7 +121,7 @@ class EventFilterForm(forms.Form):
             last = data.get("bis") or first + datetime.timedelta(days=DEFAULT_DAYS - 1)
             start, end = span(first, last)
         return EventFilter(start=start, end=end, categories=data.get("kategorie") or (),
-                           organiser=data.get("veranstalter"), q=data.get("q") or "")
+                           organiser=data.get("veranstalter") or None, q=data.get("q") or "")
 
     def chosen(self):
         """Whether the visitor chose anything beyond the view."""

@@ -8,7 +8,9 @@ form relays messages, the proposer edits through a secret link.
 """
 
 import re
+import secrets
 import uuid
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -48,6 +50,12 @@ class Category(models.Model):
         return self.name
 
 
+def image_path(entry, filename):
+    """A random name: an image waiting for moderation must not be found by guessing the name
+    it was uploaded with (media files are served without a permission check)."""
+    return f"participation/{secrets.token_hex(16)}{Path(filename).suffix.lower()[:10]}"
+
+
 class EntryStatus(models.TextChoices):
     PROPOSED = "proposed", _("waiting for moderation")
     PUBLISHED = "published", _("published")
@@ -64,7 +72,7 @@ class Entry(models.Model):
     address = models.CharField(_("address"), max_length=300, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True, validators=LATITUDE)
     longitude = models.FloatField(_("longitude"), null=True, blank=True, validators=LONGITUDE)
-    image = models.ImageField(_("image"), upload_to="participation/%Y/", blank=True)
+    image = models.ImageField(_("image"), upload_to=image_path, blank=True)
     image_alt = models.CharField(_("description of the image"), max_length=300, blank=True,
                                  help_text=_("For people who cannot see it."))
     accessibility = models.TextField(_("accessibility"), blank=True,

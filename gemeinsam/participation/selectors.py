@@ -103,8 +103,13 @@ def events_published(*, municipality=None, categories=(), organiser=None, q="", 
         events = events.filter(municipality=municipality)
     if categories:
         events = events.filter(categories__slug__in=list(categories)).distinct()
-    if organiser is not None:
+    if isinstance(organiser, Initiative):
         events = events.filter(organiser_initiative=organiser)
+    elif organiser is not None:
+        # An initiative's number, or "organisation-<number>" for an organisation of the alliance.
+        kind, _sep, pk = str(organiser).rpartition("-")
+        events = (events.filter(organiser_actor=pk, organiser_actor__shown_as_ally=True)
+                  if kind == "organisation" else events.filter(organiser_initiative=pk))
     if q:
         events = events.filter(Q(title__icontains=q) | Q(description__icontains=q))
     if end is not None:

@@ -43,7 +43,7 @@ class EventFilter:
     start: datetime.datetime
     end: datetime.datetime
     categories: tuple = field(default=())
-    organiser: int | None = None
+    organiser: str | None = None
     q: str = ""
 
     def selector_arguments(self):
@@ -264,11 +264,18 @@ def next_occurrences(event, *, limit=5, now=None):
 
 
 def organisers_for_filter(*, municipality):
-    """The published initiatives that organise published events, as (pk, name)."""
-    return list(Initiative.objects.filter(
+    """The published initiatives and the allied organisations that organise published events,
+    as (filter value, name); an organisation's value is "organisation-<pk>"."""
+    initiatives = Initiative.objects.filter(
         municipality=municipality, status=EntryStatus.PUBLISHED,
         events__status=EntryStatus.PUBLISHED).distinct().order_by("name").values_list(
-            "pk", "name"))
+            "pk", "name")
+    organisations = allies(municipality=municipality).filter(
+        pk__in=Event.objects.filter(municipality=municipality, status=EntryStatus.PUBLISHED)
+        .values("organiser_actor")).values_list("pk", "name")
+    return sorted([(str(pk), name) for pk, name in initiatives]
+                  + [(f"organisation-{pk}", name) for pk, name in organisations],
+                  key=lambda choice: choice[1].casefold())
 
 
 def organiser_choices(*, municipality):
@@ -346,12 +353,19 @@ def _schedule(event):
             if code[-2:] in SCHEMA_DAYS]
     if days:
         schedule["byDay"] = [f"https://schema.org/{day}" for day in days]
+    # "1SA", "-1FR": the first Saturday, the last Friday of the month.
+    weeks = {int(code[:-2]) for code in parts.get("BYDAY", "").split(",")
+             if code[:-2].lstrip("+-").isdigit()}
+    if len(weeks) == 1:
+        schedule["byMonthWeek"] = weeks.pop()
+    if parts.get("BYMONTHDAY", "").lstrip("-").isdigit():
+        schedule["byMonthDay"] = int(parts["BYMONTHDAY"])
     if not event.all_day:
         schedule["startTime"] = timezone.localtime(event.starts_at).strftime("%H:%M")
         if event.ends_at:
             schedule["endTime"] = timezone.localtime(event.ends_at).strftime("%H:%M")
     if "COUNT" in parts:
-        schedule["repeatCount"] = parts["COUNT"]
+        schedule["repeatCount"] = int(parts["COUNT"])
     return schedule
 
 

@@ -94,6 +94,19 @@ def entry_by_token(*, municipality, token):
     return entry
 
 
+def event_by_organiser_token(*, municipality, token, pk):
+    """An event through the edit link of the initiative that organises it: organisers change
+    their own events, also those the team entered for them."""
+    initiative = entry_by_token(municipality=municipality, token=token)
+    event = Event.objects.filter(pk=pk, municipality=municipality,
+                                 organiser_initiative=initiative).first() if isinstance(
+        initiative, Initiative) else None
+    if event is None or event.status == EntryStatus.REJECTED:
+        raise DomainError(_("This link is not valid (any more). Please ask the team for a new "
+                            "one."))
+    return event
+
+
 def _check(entry, categories):
     entry.full_clean(exclude=["categories"])
     for category in categories:
@@ -245,9 +258,20 @@ def entry_accept(*, entry):
     return entry
 
 
+def _unpublished_image(entry):
+    """The file of a rejected proposal's image, or of the new image of rejected changes."""
+    if entry.status == EntryStatus.PROPOSED:
+        return entry.image.name if entry.image else ""
+    waiting = (entry.pending_changes or {}).get("image") or ""
+    return "" if waiting == entry.image.name else waiting
+
+
 def entry_reject(*, entry, note="", notify=True):
     """Reject a proposal, or discard the changes that wait on a published entry."""
     with transaction.atomic():
+        image = _unpublished_image(entry)
+        if image:
+            transaction.on_commit(lambda: default_storage.delete(image))
         if entry.status == EntryStatus.PROPOSED:
             type(entry).objects.filter(pk=entry.pk).update(
                 status=EntryStatus.REJECTED, moderation_note=note[:500],

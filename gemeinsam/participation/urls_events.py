@@ -13,6 +13,9 @@ urlpatterns = [
     path("termine/<int:pk>.ics", views.event_ics, name="event_ics"),
     path("termine/vorschlagen/", views.event_propose, name="event_propose"),
     path("termine/bearbeiten/<str:token>/", views.event_edit_link, name="event_edit_link"),
+    # The events of an initiative, through the initiative's own edit link.
+    path("termine/bearbeiten/<str:token>/<int:pk>/", views.event_edit_link,
+         name="event_edit_link_of_organiser"),
     path("termine/neu/", views.event_create, name="event_create"),
     path("termine/<int:pk>/bearbeiten/", views.event_edit, name="event_edit"),
     path("termine/<int:pk>/loeschen/", views.event_delete, name="event_delete"),

@@ -220,10 +220,13 @@ def events_geojson(request, municipality):
                         content_type="application/geo+json")
 
 
-def _ics_response(content, filename):
+def _ics_response(content, filename, *, public=True):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    if public:
+        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    else:  # a moderator's look at an entry that is not published
+        patch_cache_control(response, private=True, no_store=True)
     return response
 
 
@@ -308,7 +311,8 @@ def event_ics(request, municipality, pk):
                                 public=not _may_moderate(request, municipality))
     event_url, initiative_url = _absolute(request, municipality)
     row = selectors_events.EventRow.of(event, initiative_url=initiative_url)
-    response = _ics_response(calendar.ics([row], event_url=event_url), f"termin-{event.pk}.ics")
+    response = _ics_response(calendar.ics([row], event_url=event_url), f"termin-{event.pk}.ics",
+                             public=event.status == EntryStatus.PUBLISHED)
     response["Content-Disposition"] = f'attachment; filename="termin-{event.pk}.ics"'
     return response
 
@@ -384,9 +388,11 @@ def _link_invalid(request, municipality, message):
 @never_cache
 @ratelimit(key="ip", rate=EDIT_LINK_RATE, method="POST", block=False)
 @municipality_view()
-def event_edit_link(request, municipality, token):
+def event_edit_link(request, municipality, token, pk=None):
     try:
-        event = services.entry_by_token(municipality=municipality, token=token)
+        event = (services.entry_by_token(municipality=municipality, token=token) if pk is None
+                 else services.event_by_organiser_token(municipality=municipality, token=token,
+                                                        pk=pk))
     except DomainError as error:
         return _link_invalid(request, municipality, error.message)
     if not isinstance(event, Event):

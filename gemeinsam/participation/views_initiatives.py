@@ -38,6 +38,7 @@ PAGE_SIZE = 50
 # Per address of the sender; a club evening may share one address, a spam robot must not get
 # far.
 PROPOSE_RATE = "10/h"
+EDIT_LINK_RATE = "30/h"
 CONTACT_RATE = "5/h"
 TEMPLATES = "participation/initiatives/"
 
@@ -236,6 +237,7 @@ def initiative_propose(request, municipality):
 
 
 @never_cache
+@ratelimit(key="ip", rate=EDIT_LINK_RATE, method="POST", block=False)
 @municipality_view()
 def initiative_edit_link(request, municipality, token):
     try:
@@ -260,7 +262,10 @@ def initiative_edit_link(request, municipality, token):
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
+        if request.limited:
+            _too_many(form)
+            status = 429
+        elif form.is_valid():
             try:
                 services.entry_propose_changes(
                     entry=initiative, version=form.cleaned_data["version"],
@@ -279,7 +284,8 @@ def initiative_edit_link(request, municipality, token):
                 return redirect(request.path)
     response = _form_page(
         request, municipality, form, title=_("Change “%(name)s”") % {"name": initiative.name},
-        initiative=initiative, edit_link=True, status=status,
+        initiative=initiative, edit_link=True, status=status, token=token,
+        own_events=initiative.events.exclude(status=EntryStatus.REJECTED).order_by("starts_at"),
         waiting=initiative.status == EntryStatus.PROPOSED or bool(initiative.pending_changes),
         breadcrumbs=_crumbs(municipality, (_("Change your entry"), None)))
     response["X-Robots-Tag"] = "noindex"

@@ -166,6 +166,25 @@ def test_the_organiser_filter(client, calendar_2030):
     assert in_feed(client.get(url("events_feed") + query)) == {calendar_2030["monthly"].pk}
 
 
+def test_the_organiser_filter_knows_allied_organisations_but_never_persons(client,
+                                                                          calendar_2030):
+    municipality = calendar_2030["repair"].municipality
+    stadtwerke = OrganisationFactory(municipality=municipality, name="Stadtwerke Rüsselsheim",
+                                     shown_as_ally=True)
+    secret = PersonFactory(municipality=municipality, name="Privatperson Paula")
+    by_stadtwerke = event(municipality, "Energiesparberatung", starts_at=local(2030, 5, 6, 18),
+                          organiser_actor=stadtwerke)
+    event(municipality, "Abendtermin", starts_at=local(2030, 5, 7, 18), organiser_actor=secret)
+    page = client.get(url("events") + "?von=2030-01-01&bis=2030-12-31").content.decode()
+    assert f'value="organisation-{stadtwerke.pk}"' in page and "Paula" not in page
+    query = f"?von=2030-01-01&bis=2030-12-31&veranstalter=organisation-{stadtwerke.pk}"
+    assert listed(client.get(url("events") + query)) == {by_stadtwerke.pk}
+    assert in_feed(client.get(url("events_feed") + query)) == {by_stadtwerke.pk}
+    # A person is no choice: the filter is left out, and the name never shows.
+    unknown = f"?von=2030-01-01&bis=2030-12-31&veranstalter=organisation-{secret.pk}"
+    assert "Privatperson Paula" not in client.get(url("events") + unknown).content.decode()
+
+
 def test_the_subscribe_links_carry_the_query(client, calendar_2030):
     query = "von=2030-03-01&bis=2030-12-31&kategorie=repair-cafe"
     html = client.get(f"{url('events')}?{query}").content.decode()
@@ -271,6 +290,9 @@ def test_the_event_page_has_schema_org_event_data(client, municipality, calendar
         "url": f"http://testserver{url('initiative', calendar_2030['repair'].pk)}"}
     assert data["url"] == f"http://testserver{url('event', calendar_2030['monthly'].pk)}"
     assert data["eventSchedule"]["repeatFrequency"] == "P1M"
+    # FREQ=MONTHLY;BYDAY=1SA: the first Saturday of the month.
+    assert data["eventSchedule"]["byDay"] == ["https://schema.org/Saturday"]
+    assert data["eventSchedule"]["byMonthWeek"] == 1
 
     online = json_ld(client.get(url("event", calendar_2030["online"].pk)))
     assert online["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
@@ -530,3 +552,21 @@ def test_the_rhythm_in_words_with_its_end(client, municipality):
     assert "10-mal" in html or "10 times" in html
     main = html[html.index("<main"):html.index("</main>")]
     assert "FREQ=" not in main  # the rule itself only in the (encoded) calendar links
+
+
+def test_an_initiative_edits_its_events_from_its_own_link(client, municipality, mailoutbox):
+    host, token = services.entry_propose(
+        model=Initiative, municipality=municipality, fields={"name": "Repair-Café"},
+        proposer_email="repair@example.org", edit_url=lambda token: token)
+    services.entry_accept(entry=host)
+    own = event(municipality, "Reparieren", starts_at=local(2030, 3, 2, 10),
+                organiser_initiative=host)
+    page = client.get(url("initiative_edit_link", token)).content.decode()
+    link = url("event_edit_link_of_organiser", token, own.pk)
+    assert link in page
+    response = client.post(link, form_data(title="Reparieren im Frühling",
+                                           version=own.version))
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.status == EntryStatus.PUBLISHED and own.pending_changes["title"] == (
+        "Reparieren im Frühling")

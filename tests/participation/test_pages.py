@@ -198,7 +198,7 @@ def test_markdown_is_rendered_and_sanitised(municipality, client_for):
         "<img src=x onerror=alert(1)>\n\n[Link](javascript:alert(1)) [Gut](https://example.org)"))
     text = client_for(None).get(url("page", "ueber-uns")).content.decode()
     assert "<strong>viele</strong>" in text
-    assert "<h3>Wer wir sind</h3>" in text
+    assert "<h2>Wer wir sind</h2>" in text  # the page outline has no gap after h1
     assert "alert" not in text
     assert "<script>alert" not in text and "onerror" not in text
     assert 'href="https://example.org"' in text

@@ -170,3 +170,50 @@ def test_embedding_accepts_origins_only(municipality):
     with pytest.raises(ValidationError):
         services.embed_settings_save(municipality=municipality,
                                      allowed_origins="https://www.ruesselsheim.de/klima")
+
+
+def test_images_of_rejected_proposals_and_changes_are_deleted(
+        municipality, settings, tmp_path, django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("max-mustermann.png", b"\x89PNG fake", content_type="image/png")
+    initiative, _token = _propose_initiative(municipality, image=upload)
+    proposed_image = initiative.image.name
+    assert "max-mustermann" not in proposed_image  # not to be found by guessing
+    assert default_storage.exists(proposed_image)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.entry_reject(entry=initiative, notify=False)
+    assert not default_storage.exists(proposed_image)
+
+    published, _token = _propose_initiative(municipality, name="Zweite")
+    services.entry_accept(entry=published)
+    published.refresh_from_db()
+    services.entry_propose_changes(entry=published, version=published.version, categories=[],
+                                   fields={"image": SimpleUploadedFile("neu.png", b"\x89PNG")})
+    published.refresh_from_db()
+    waiting = published.pending_changes["image"]
+    assert default_storage.exists(waiting) and not published.image
+    with django_capture_on_commit_callbacks(execute=True):
+        services.entry_reject(entry=published, notify=False)
+    assert not default_storage.exists(waiting)
+
+
+def test_an_initiative_changes_its_own_events_through_its_link(municipality):
+    initiative, token = _propose_initiative(municipality)
+    services.entry_accept(entry=initiative)
+    own = services.entry_create(model=Event, municipality=municipality, fields={
+        "title": "Reparieren", "starts_at": _at(2030, 3, 2), "organiser_initiative": initiative})
+    other = services.entry_create(model=Event, municipality=municipality, fields={
+        "title": "Fremd", "starts_at": _at(2030, 3, 3)})
+    assert services.event_by_organiser_token(municipality=municipality, token=token,
+                                             pk=own.pk) == own
+    with pytest.raises(DomainError):
+        services.event_by_organiser_token(municipality=municipality, token=token, pk=other.pk)
+    _event, event_token = services.entry_propose(
+        model=Event, municipality=municipality,
+        fields={"title": "Vorschlag", "starts_at": _at(2030, 4, 1)})
+    with pytest.raises(DomainError):  # an event's own link opens no other event
+        services.event_by_organiser_token(municipality=municipality, token=event_token,
+                                          pk=own.pk)
