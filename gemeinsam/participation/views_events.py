@@ -29,6 +29,7 @@ from . import calendar, selectors, selectors_events, selectors_initiatives, serv
 from .forms_events import EventFilterForm, EventForm, EventLinkForm, EventProposeForm
 from .forms_initiatives import is_spam
 from .models import EntryStatus, Event
+from .views_entries import add_service_error, save_posted, too_many
 
 PAGE_SIZE = 50
 # The list beside the map stays readable; the list view pages through the rest.
@@ -53,14 +54,6 @@ def _event_crumbs(municipality, event, *rest):
 def _map_settings(center, zoom):
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION,
             "center": f"{center[0]:.5f},{center[1]:.5f}", "zoom": zoom}
-
-
-def _too_many(form):
-    form.add_error(None, _("You have sent a lot in a short time. Please wait a while and try "
-                           "again."))
-
-
-# --- Filters and the addresses that keep them ------------------------------------------------
 
 
 def _filter_form(request, municipality):
@@ -333,14 +326,6 @@ def _form_page(request, municipality, form, *, title, breadcrumbs, status=200, *
     }, status=status)
 
 
-def _add_error(form, error):
-    """A refusal of the services on the form, whatever shape it has."""
-    if isinstance(error, DomainError):
-        form.add_error(None, error.message)
-    else:
-        form.add_error(None, [message for message in error.messages])
-
-
 @ratelimit(key="ip", rate=PROPOSE_RATE, method="POST", block=False)
 @municipality_view()
 def event_propose(request, municipality):
@@ -351,7 +336,7 @@ def event_propose(request, municipality):
     if request.method == "POST":
         status = 400
         if request.limited:
-            _too_many(form)
+            too_many(form)
             status = 429
         elif is_spam(form):
             messages.success(request, _("Thank you for your proposal."))
@@ -365,7 +350,7 @@ def event_propose(request, municipality):
                     edit_url=lambda token: request.build_absolute_uri(reverse(
                         "participation:event_edit_link", args=[municipality.slug, token])))
             except (DomainError, ValidationError) as error:
-                _add_error(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _(
                     "Thank you for your proposal. It appears in the events once the local "
@@ -411,7 +396,7 @@ def event_edit_link(request, municipality, token, pk=None):
     if request.method == "POST":
         status = 400
         if request.limited:
-            _too_many(form)
+            too_many(form)
             status = 429
         elif is_spam(form):
             messages.success(request, _("Thank you. Your changes are shown once the moderation "
@@ -424,7 +409,7 @@ def event_edit_link(request, municipality, token, pk=None):
                     entry=event, version=form.cleaned_data["version"],
                     categories=form.categories(), fields=fields)
             except (DomainError, ValidationError) as error:
-                _add_error(form, error)
+                add_service_error(form, error)
                 status = 409 if isinstance(error, StaleEdit) else 400
             else:
                 if event.status == EntryStatus.PUBLISHED:
@@ -449,22 +434,15 @@ def event_edit_link(request, municipality, token, pk=None):
 def event_create(request, municipality):
     services.categories_ensure(municipality=municipality)
     form = EventForm(request.POST or None, request.FILES or None, municipality=municipality)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                event = services.entry_create(
-                    model=Event, municipality=municipality, fields=form.entry_fields(),
-                    categories=form.categories())
-            except (DomainError, ValidationError) as error:
-                _add_error(form, error)
-            else:
-                messages.success(request, _("“%(name)s” has been published.")
-                                 % {"name": event.title})
-                return redirect("participation:event", municipality.slug, event.pk)
-    return _form_page(request, municipality, form, title=_("New event"), status=status,
-                      breadcrumbs=_crumbs(municipality, (_("New event"), None)))
+    response, status = save_posted(
+        request, form, lambda form: services.entry_create(
+            model=Event, municipality=municipality, fields=form.entry_fields(),
+            categories=form.categories()),
+        success=lambda event: _("“%(name)s” has been published.") % {"name": event.title},
+        done=lambda event: redirect("participation:event", municipality.slug, event.pk))
+    return response or _form_page(
+        request, municipality, form, title=_("New event"), status=status,
+        breadcrumbs=_crumbs(municipality, (_("New event"), None)))
 
 
 @municipality_view("participation.moderate")
@@ -472,22 +450,13 @@ def event_edit(request, municipality, pk):
     event = selectors.event_get(municipality=municipality, pk=pk, public=False)
     form = EventForm(request.POST or None, request.FILES or None, instance=copy.copy(event),
                      municipality=municipality, initial={"version": event.version})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                services.entry_update(
-                    entry=event, version=form.cleaned_data["version"],
-                    categories=form.categories(),
-                    fields=form.entry_fields())
-            except (DomainError, ValidationError) as error:
-                _add_error(form, error)
-                status = 409 if isinstance(error, StaleEdit) else 400
-            else:
-                messages.success(request, _("The changes have been saved."))
-                return redirect("participation:event", municipality.slug, event.pk)
-    return _form_page(
+    response, status = save_posted(
+        request, form, lambda form: services.entry_update(
+            entry=event, version=form.cleaned_data["version"], categories=form.categories(),
+            fields=form.entry_fields()),
+        success=lambda _event: _("The changes have been saved."),
+        done=lambda _event: redirect("participation:event", municipality.slug, event.pk))
+    return response or _form_page(
         request, municipality, form, title=_("Edit %(name)s") % {"name": event.title},
         event=event, status=status,
         delete_url=reverse("participation:event_delete", args=[municipality.slug, pk]),

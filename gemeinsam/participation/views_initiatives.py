@@ -33,6 +33,7 @@ from .forms_initiatives import (
     is_spam,
 )
 from .models import Category, EntryStatus, Initiative
+from .views_entries import save_posted, too_many
 
 PAGE_SIZE = 50
 # Per address of the sender; a club evening may share one address, a spam robot must not get
@@ -63,11 +64,6 @@ def _filters(request, categories):
     known = {category.slug for category in categories}
     chosen = [slug for slug in request.GET.getlist("kategorie") if slug in known]
     return chosen, request.GET.get("q", "").strip()[:200]
-
-
-def _too_many(form):
-    form.add_error(None, _("You have sent a lot in a short time. Please wait a while and try "
-                           "again."))
 
 
 # --- The map, the list and the data ---------------------------------------------------------
@@ -164,7 +160,7 @@ def initiative_contact(request, municipality, pk):
     form = ContactForm(request.POST)
     status = 400
     if request.limited:
-        _too_many(form)
+        too_many(form)
         status = 429
     elif is_spam(form):
         messages.success(request, _("Thank you, your message has been passed on."))
@@ -209,7 +205,7 @@ def initiative_propose(request, municipality):
     if request.method == "POST":
         status = 400
         if request.limited:
-            _too_many(form)
+            too_many(form)
             status = 429
         elif is_spam(form):
             messages.success(request, _("Thank you for your proposal."))
@@ -263,7 +259,7 @@ def initiative_edit_link(request, municipality, token):
     if request.method == "POST":
         status = 400
         if request.limited:
-            _too_many(form)
+            too_many(form)
             status = 429
         elif form.is_valid():
             try:
@@ -299,22 +295,17 @@ def initiative_edit_link(request, municipality, token):
 def initiative_create(request, municipality):
     services.categories_ensure(municipality=municipality)
     form = InitiativeForm(request.POST or None, request.FILES or None, municipality=municipality)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                initiative = services.entry_create(
-                    model=Initiative, municipality=municipality, fields=form.entry_fields(),
-                    categories=form.categories())
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("“%(name)s” has been published.")
-                                 % {"name": initiative.name})
-                return redirect("participation:initiative", municipality.slug, initiative.pk)
-    return _form_page(request, municipality, form, title=_("New initiative"), status=status,
-                      breadcrumbs=_crumbs(municipality, (_("New initiative"), None)))
+    response, status = save_posted(
+        request, form, lambda form: services.entry_create(
+            model=Initiative, municipality=municipality, fields=form.entry_fields(),
+            categories=form.categories()),
+        success=lambda initiative: _("“%(name)s” has been published.")
+        % {"name": initiative.name},
+        done=lambda initiative: redirect("participation:initiative", municipality.slug,
+                                         initiative.pk))
+    return response or _form_page(
+        request, municipality, form, title=_("New initiative"), status=status,
+        breadcrumbs=_crumbs(municipality, (_("New initiative"), None)))
 
 
 @municipality_view("participation.moderate")
@@ -323,21 +314,14 @@ def initiative_edit(request, municipality, pk):
     form = InitiativeForm(request.POST or None, request.FILES or None,
                           instance=copy.copy(initiative), municipality=municipality,
                           initial={"version": initiative.version})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                services.entry_update(
-                    entry=initiative, version=form.cleaned_data["version"],
-                    categories=form.categories(), fields=form.entry_fields())
-            except DomainError as error:
-                form.add_error(None, error.message)
-                status = 409 if isinstance(error, StaleEdit) else 400
-            else:
-                messages.success(request, _("The changes have been saved."))
-                return redirect("participation:initiative", municipality.slug, initiative.pk)
-    return _form_page(
+    response, status = save_posted(
+        request, form, lambda form: services.entry_update(
+            entry=initiative, version=form.cleaned_data["version"],
+            categories=form.categories(), fields=form.entry_fields()),
+        success=lambda _initiative: _("The changes have been saved."),
+        done=lambda _initiative: redirect("participation:initiative", municipality.slug,
+                                          initiative.pk))
+    return response or _form_page(
         request, municipality, form, title=_("Edit %(name)s") % {"name": initiative.name},
         initiative=initiative, status=status,
         delete_url=reverse("participation:initiative_delete", args=[municipality.slug, pk]),
