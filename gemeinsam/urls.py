@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/", include("gemeinsam.monitoring.urls")),
     path("<slug:slug>/", include("gemeinsam.meetings.urls")),
     path("<slug:slug>/", include("gemeinsam.participation.urls")),
+    path("<slug:slug>/", include("gemeinsam.panels.urls")),
     # Last: the municipality spaces live at /<slug>/.
     path("", include("gemeinsam.core.urls")),
 ]

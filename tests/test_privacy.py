@@ -14,6 +14,7 @@ from django.core.management import call_command
 
 from gemeinsam.accounts.models import User
 from gemeinsam.actors.models import Actor, ActorKind, LegalBasis
+from gemeinsam.panels.models import Invitation, Respondent
 from gemeinsam.participation.models import Event, Initiative
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,8 @@ QUERY_VARIANTS = 4
 def _personal_strings():
     """Everyone's e-mail and phone; the names of everyone but holders of a public office (their
     office is the legal basis) and those who agreed to be named in public minutes; the contact
-    people and addresses of initiatives and the proposers' addresses."""
+    people and addresses of initiatives and the proposers' addresses; everything a citizens'
+    panel knows of the people it wrote to and who registered."""
     people = Actor.objects.filter(kind=ActorKind.PERSON)
     strings = set()
     for person in people:
@@ -38,6 +40,13 @@ def _personal_strings():
     for entry in [*Initiative.objects.all(), *Event.objects.all()]:
         strings.update(filter(None, [entry.proposer_email, getattr(entry, "contact_email", ""),
                                      getattr(entry, "contact_name", "")]))
+    for letter in Invitation.objects.all():
+        # Not the street alone: the demo's invented residents may live where an initiative
+        # meets in public.
+        strings.update(filter(None, [f"{letter.first_name} {letter.last_name}", letter.code]))
+    for respondent in Respondent.objects.all():
+        strings.update(filter(None, [f"{respondent.first_name} {respondent.last_name}",
+                                     respondent.email, respondent.phone]))
     for user in User.objects.all():
         strings.add(user.email)
         if not user.named_in_public:
@@ -79,6 +88,7 @@ def test_no_public_response_holds_personal_data(client):
     for expected in ["/ruesselsheim-am-main/buendnis/", "/ruesselsheim-am-main/mitmachen/",
                      "/ruesselsheim-am-main/termine/", "/ruesselsheim-am-main/termine.ics",
                      "/ruesselsheim-am-main/mitmachen/initiativen.csv",
-                     "/ruesselsheim-am-main/mitmachen/initiativen.geojson"]:
+                     "/ruesselsheim-am-main/mitmachen/initiativen.geojson",
+                     "/ruesselsheim-am-main/buergerrat/"]:
         assert expected in reached, expected
     assert len(reached) > 10

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gemeinsam.monitoring",
     "gemeinsam.meetings",
     "gemeinsam.participation",
+    "gemeinsam.panels",
     "gemeinsam.api",
 ]
 

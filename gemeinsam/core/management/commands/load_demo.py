@@ -23,6 +23,7 @@ from gemeinsam.core.models import (
 )
 from gemeinsam.meetings.demo import load_meetings_demo
 from gemeinsam.monitoring.demo import load_monitoring_demo
+from gemeinsam.panels.demo import load_panels_demo
 from gemeinsam.participation.demo import load_participation_demo
 
 DEMO_PASSWORD = "gemeinsam-demo"
@@ -101,6 +102,10 @@ class Command(BaseCommand):
             load_meetings_demo(ruesselsheim)
             # Mitmachkarte, Termintipps, pages and embedding (once only).
             load_participation_demo(ruesselsheim)
+            # Citizens' panels: one drawn, one in preparation (once only).
+            load_panels_demo(ruesselsheim, [
+                people[email] for email, _name, _organisation, role in PEOPLE
+                if role == Role.ADMINISTRATION])
             Membership.objects.update_or_create(
                 user=people["miriam.vogel@example.org"], municipality=konstanz,
                 defaults={"role": Role.COORDINATOR},

@@ -1,0 +1,234 @@
+"""Demo content: the Bürgerrat Klimaneutralität 2035 of Rüsselsheim am Main, drawn and seated,
+and a second panel still in preparation.
+
+Everything goes through the services of the letters, the registration and the lottery: a
+fictional register extract (generated, never stored) gives the letters, about 150 of the
+people written to register, and the panel of 30 is computed and drawn with the announced seed.
+Population shares are close to the Zensus 2022 for Rüsselsheim, rounded. No e-mail is sent:
+people register with a phone number; e-mail addresses (example.org) are added afterwards.
+"""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone, translation
+
+from . import services
+from .models import Panel, Selection, SelectionState
+
+TITLE = "Bürgerrat Klimaneutralität 2035"
+TITLE_PREPARATION = "Bürgerrat Mobilität in der Innenstadt"
+SEED = "7 14 21 33 38 45 / Superzahl 2"
+RESPONDENTS = 150
+
+FEATURES = [
+    # name, question, English question, source, [(value, English value, share in %)]
+    ("Alter", "Wie alt sind Sie?", "How old are you?", "Zensus 2022, Stadt Rüsselsheim am Main",
+     [("16 bis 29 Jahre", "16 to 29", 19), ("30 bis 44 Jahre", "30 to 44", 25),
+      ("45 bis 59 Jahre", "45 to 59", 26), ("60 bis 74 Jahre", "60 to 74", 19),
+      ("75 Jahre und älter", "75 and older", 11)]),
+    ("Geschlecht", "Welchem Geschlecht fühlen Sie sich zugehörig?",
+     "Which gender do you identify with?", "Zensus 2022; divers: Schätzung",
+     [("weiblich", "female", 50.4), ("männlich", "male", 48.9), ("divers", "diverse", 0.7)]),
+    ("Stadtteil", "In welchem Stadtteil wohnen Sie?", "In which district do you live?",
+     "Melderegister, Stand 31.12.",
+     [("Innenstadt", "", 22), ("Königstädten", "", 12), ("Bauschheim", "", 8),
+      ("Haßloch", "", 14), ("Dicker Busch", "", 12), ("Eselswiese", "", 10),
+      ("Berliner Viertel", "", 12), ("Hasengrund", "", 10)]),
+    ("Bildungsabschluss", "Welchen höchsten Schulabschluss haben Sie?",
+     "What is your highest school qualification?", "Zensus 2022, Bildung",
+     [("ohne Abschluss oder Hauptschulabschluss", "none or lower secondary", 32),
+      ("Mittlere Reife", "intermediate secondary", 29),
+      ("Abitur oder Fachhochschulreife", "upper secondary", 21),
+      ("Hochschulabschluss", "university degree", 18)]),
+]
+
+# Who answers a letter: more of the older and the better educated, as everywhere.
+RESPONSE_BIAS = {
+    "Alter": [0.8, 0.9, 1.0, 1.3, 1.0],
+    "Bildungsabschluss": [0.6, 0.9, 1.3, 1.7],
+}
+
+FIRST_NAMES = {
+    "Frau": ["Anna", "Sabine", "Fatma", "Maria", "Julia", "Petra", "Elif", "Monika", "Lea",
+             "Agnieszka", "Ursula", "Sophie", "Ayşe", "Karin", "Laura", "Irina"],
+    "Herr": ["Thomas", "Mehmet", "Michael", "Jan", "Peter", "Luca", "Andreas", "Emre",
+             "Klaus", "Tim", "Stefan", "Piotr", "Jürgen", "Noah", "Giuseppe", "Dimitri"],
+    "": ["Alex", "Kim", "Robin"],
+}
+LAST_NAMES = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
+              "Schulz", "Hoffmann", "Yılmaz", "Kaya", "Nowak", "Rossi", "Koch", "Richter",
+              "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun",
+              "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Demir", "Öztürk",
+              "Kowalski", "Popescu", "Ivanova", "Berger", "Lorenz"]
+STREETS = {
+    "Innenstadt": ["Marktplatz", "Frankfurter Straße", "Bahnhofsplatz", "Mainstraße",
+                   "Löwenplatz"],
+    "Königstädten": ["Hauptstraße", "Wiesbadener Straße", "Am Taubengrund"],
+    "Bauschheim": ["Rüsselsheimer Straße", "Am Rathaus", "Mainzer Landstraße"],
+    "Haßloch": ["Haßlocher Straße", "Fasanenweg", "Am Sportfeld"],
+    "Dicker Busch": ["Virchowstraße", "Liebigstraße", "Im Dicken Busch"],
+    "Eselswiese": ["Eisenstraße", "Im Eselsweg", "Tannenstraße"],
+    "Berliner Viertel": ["Berliner Straße", "Spandauer Straße", "Potsdamer Straße"],
+    "Hasengrund": ["Hasengrundweg", "Ringstraße", "Am Hasengrund"],
+}
+POSTCODES = {"Königstädten": "65428", "Bauschheim": "65428", "Haßloch": "65428"}
+
+
+def _choose(rng, values, weights):
+    return rng.choices(values, weights=weights, k=1)[0]
+
+
+def register_extract(rng, *, size=2400):
+    """A fictional extract of the population register (CSV bytes, ; separated)."""
+    districts = FEATURES[2][4]
+    lines = ["Anrede;Vorname;Nachname;Straße;Hausnummer;PLZ;Ort;Stadtteil"]
+    for _n in range(size):
+        district = _choose(rng, [d[0] for d in districts], [d[2] for d in districts])
+        salutation = _choose(rng, ["Frau", "Herr", ""], [50, 49, 1])
+        lines.append(";".join([
+            salutation, rng.choice(FIRST_NAMES[salutation]), rng.choice(LAST_NAMES),
+            rng.choice(STREETS[district]), str(rng.randint(1, 120)),
+            POSTCODES.get(district, "65428"), "Rüsselsheim am Main", district]))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _features(panel):
+    for name, question, question_en, source, values in FEATURES:
+        services.feature_create(
+            panel=panel, name=name, question=question, question_en=question_en, source=source,
+            values=[{"name": value, "name_en": value_en, "population_share": Decimal(str(share)),
+                     "min": 0, "max": panel.seats} for value, value_en, share in values])
+    services.quotas_from_shares(panel=panel, slack=1)
+
+
+def _answers(rng, panel, invitation):
+    answers = {}
+    for feature in panel.features.prefetch_related("values"):
+        values = list(feature.values.all())
+        if feature.name == "Stadtteil":
+            chosen = next((v for v in values if v.name == invitation.district), values[0])
+        else:
+            bias = RESPONSE_BIAS.get(feature.name, [1] * len(values))
+            chosen = _choose(rng, values, [float(v.population_share) * b
+                                           for v, b in zip(values, bias)])
+        answers[feature.pk] = chosen.pk
+    return answers
+
+
+def _respondents(rng, panel):
+    from .registration import respondent_register
+
+    letters = list(panel.invitations.order_by("pk"))
+    rng.shuffle(letters)
+    registered = []
+    for number, letter in enumerate(letters[:RESPONDENTS]):
+        respondent = respondent_register(
+            invitation=letter, first_name=letter.first_name, last_name=letter.last_name,
+            email="", phone=f"06142 {rng.randint(100000, 999999)}",
+            answers=_answers(rng, panel, letter), available=number % 17 != 0,
+            needs=rng.choice(["", "", "", "", "Kinderbetreuung", "barrierefreier Zugang",
+                              "Gebärdensprachdolmetschung"]),
+            form_variant=rng.choice(["de"] * 8 + ["en", "easy"]), consent=True)
+        registered.append(respondent)
+    # E-mail addresses for two thirds, added afterwards so that no confirmation goes out.
+    for respondent in registered[: len(registered) * 2 // 3]:
+        respondent.email = (f"{respondent.first_name}.{respondent.last_name}.{respondent.pk}"
+                            f"@example.org").lower().replace(" ", "")
+    type(registered[0]).objects.bulk_update(registered, ["email"])
+    return registered
+
+
+def _lottery(panel, started_by):
+    from .selection import respondent_drop_out, selection_compute, selection_draw
+
+    # Computed here rather than as a background job, so that the demo is complete at once.
+    selection = Selection.objects.create(panel=panel, algorithm=panel.algorithm,
+                                         started_by=started_by)
+    selection_compute(selection=selection)
+    selection_draw(selection=selection, seed=SEED)
+    now = timezone.now()
+    selected = list(panel.respondents.filter(state=SelectionState.SELECTED).order_by("pk"))
+    panel.respondents.filter(state__in=[SelectionState.SELECTED, SelectionState.NOT_SELECTED]
+                             ).exclude(email="").update(notified_at=now)
+    if selected:
+        respondent_drop_out(respondent=selected[-1])
+
+
+def _drawn_panel(municipality, managers, today, rng):
+    from .invitations import invitations_draw
+
+    panel = services.panel_create(
+        municipality=municipality, created_by=managers[0], title=TITLE,
+        purpose="Wie kann Rüsselsheim am Main bis 2035 klimaneutral werden – und was ist "
+                "dafür in Verkehr, Wohnen und Energie fair? Der Bürgerrat berät an vier "
+                "Samstagen und übergibt seine Empfehlungen der Stadtverordnetenversammlung.",
+        seats=30, invitation_factor=10,
+        meeting_dates="Samstag, 10–17 Uhr, an vier Terminen im Rathaus, Marktplatz 4 "
+                      "(barrierefrei). Kinderbetreuung und Aufwandsentschädigung von 100 € "
+                      "je Termin.",
+        registration_deadline=today + datetime.timedelta(days=1),
+        selection_date=today - datetime.timedelta(days=7),
+        seed_announcement="Die Lottozahlen 6 aus 49 vom Samstag vor der Auslosung, in der "
+                          "gezogenen Reihenfolge, mit Superzahl.",
+        algorithm="leximin", one_per_household=True,
+        contact="Stabsstelle Klimaschutz, Marktplatz 4, 65428 Rüsselsheim am Main\n"
+                "Telefon 06142 83-0, buergerrat@example.org",
+        letter_text="Sie wurden zufällig aus dem Melderegister ausgewählt und sind herzlich "
+                    "eingeladen, im Bürgerrat Klimaneutralität 2035 mitzuwirken. Vorkenntnisse "
+                    "brauchen Sie nicht: Fachleute erklären, Moderatorinnen leiten an, und "
+                    "jede Meinung zählt.",
+        public=True, erase_on=today + datetime.timedelta(days=180))
+    services.panel_managers_set(panel=panel, managers=managers)
+    _features(panel)
+    invitations_draw(panel=panel, register_file=register_extract(rng))
+    _respondents(rng, panel)
+    # Registration closed two weeks ago; the lottery took place a week ago.
+    panel.refresh_from_db()
+    services.panel_update(panel=panel, version=panel.version,
+                          registration_deadline=today - datetime.timedelta(days=14))
+    _lottery(panel, managers[0])
+    return panel
+
+
+def _panel_in_preparation(municipality, managers, today):
+    panel = services.panel_create(
+        municipality=municipality, created_by=managers[0], title=TITLE_PREPARATION,
+        purpose="Wie soll die Innenstadt künftig erreichbar sein – zu Fuß, mit dem Rad, mit Bus "
+                "und Auto? Der Bürgerrat gibt Empfehlungen für den Verkehrsentwicklungsplan.",
+        seats=20, invitation_factor=12,
+        invitation_method="by_district",
+        district_weights={"Dicker Busch": 1.5, "Berliner Viertel": 1.5},
+        meeting_dates="Zwei Wochenenden im Herbst, Termine folgen.",
+        registration_deadline=today + datetime.timedelta(days=60),
+        selection_date=today + datetime.timedelta(days=67),
+        seed_announcement="Drei Würfelwürfe in der öffentlichen Sitzung des Klimabeirats.",
+        algorithm="leximin", one_per_household=True,
+        contact="Fachbereich Mobilität, Telefon 06142 83-0, mobilitaet@example.org",
+        public=False, erase_on=today + datetime.timedelta(days=300))
+    services.panel_managers_set(panel=panel, managers=managers)
+    for name, question, question_en, source, values in FEATURES[:3]:
+        services.feature_create(
+            panel=panel, name=name, question=question, question_en=question_en, source=source,
+            values=[{"name": value, "name_en": value_en, "population_share": Decimal(str(share)),
+                     "min": 0, "max": panel.seats} for value, value_en, share in values])
+    services.quotas_from_shares(panel=panel, slack=2)
+    return panel
+
+
+def load_panels_demo(municipality, managers):
+    """Give `municipality` its citizens' panels, managed by `managers` (members of its
+    administration). Each panel is created only if no panel of its title exists, so loading
+    again changes nothing."""
+    managers = list(managers)
+    today = timezone.localdate()
+    rng = random.Random(2035)
+    with transaction.atomic(), translation.override("de"):
+        existing = set(Panel.objects.filter(municipality=municipality).values_list(
+            "title", flat=True))
+        if TITLE not in existing:
+            _drawn_panel(municipality, managers, today, rng)
+        if TITLE_PREPARATION not in existing:
+            _panel_in_preparation(municipality, managers, today)

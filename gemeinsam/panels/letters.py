@@ -1,0 +1,323 @@
+"""The serial letters of a panel: one PDF with one letter per page (DIN 5008, form B, so that
+the address shows in the window of a DL envelope), and the same fields as a CSV for the mail
+merge of the administration's own office software.
+
+The letter goes to residents, so it is German whatever the manager's interface language, with
+one English line and a pointer to the form in easy language. Its wording is part of the
+document like the column names of a file format, hence not through gettext.
+"""
+
+import functools
+import io
+from urllib.parse import urlencode
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
+
+from gemeinsam.core import tables
+
+from .models import format_code
+
+GERMAN_MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                 "September", "Oktober", "November", "Dezember"]
+ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]
+
+# Names from the register are not all Latin-1 (Łukasz, Şahin): a Unicode font where there is
+# one, reportlab's own Vera otherwise. The code is printed in Courier, which has all its letters.
+_FONT_CANDIDATES = [
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ("Vera.ttf", "VeraBd.ttf"),
+]
+CODE_FONT = "Courier-Bold"
+
+DEFAULT_TEXT = (
+    "wir laden Sie herzlich ein, im Bürgerrat „{title}“ mitzuwirken. Sie haben diesen Brief "
+    "bekommen, weil Ihr Name zufällig aus dem Melderegister gezogen wurde – zusammen mit "
+    "{letters} anderen Einwohnerinnen und Einwohnern.\n\n"
+    "Worum es geht: {purpose}\n\n"
+    "Im Bürgerrat beraten {seats} Menschen, die zusammen die Vielfalt unserer Stadt abbilden: "
+    "jung und alt, aus allen Stadtteilen, mit ganz unterschiedlichen Erfahrungen. Sie hören "
+    "Fachleute an, diskutieren miteinander und geben am Ende Empfehlungen ab. Vorwissen "
+    "brauchen Sie nicht; Ihre Erfahrung aus dem Alltag ist gefragt.\n\n"
+    "{dates}"
+    "Wenn Sie Interesse haben, melden Sie sich bitte bis zum {deadline} mit Ihrem persönlichen "
+    "Code an. Unter allen, die sich anmelden, werden die Mitglieder des Bürgerrats ausgelost, "
+    "so dass er die Bevölkerung nach Alter, Geschlecht, Stadtteil und weiteren Merkmalen "
+    "widerspiegelt. Die Anmeldung ist also noch keine Zusage; alle erfahren das Ergebnis der "
+    "Auslosung.\n\n"
+    "Ihre Angaben verwenden wir nur für diesen Bürgerrat und löschen sie danach. Fragen zur "
+    "Teilnahme, zu Terminen, Barrierefreiheit oder Kinderbetreuung beantworten wir gern."
+)
+
+CSV_HEADER = ["Anrede", "Vorname", "Nachname", "Straße und Hausnummer", "PLZ", "Ort",
+              "Ortsteil", "Adresszeile Anrede", "Briefanrede", "Betreff", "Datum", "Code",
+              "Anmeldeadresse", "Anmeldelink", "Anmeldeschluss", "English"]
+
+
+def german_date(value):
+    return f"{value.day}. {GERMAN_MONTHS[value.month - 1]} {value.year}"
+
+
+def english_date(value):
+    return f"{value.day} {ENGLISH_MONTHS[value.month - 1]} {value.year}"
+
+
+def _gender(salutation):
+    word = tables.key(salutation)
+    if word in {"frau", "f", "w", "weiblich", "female", "ms", "mrs", "miss"}:
+        return "f"
+    if word in {"herr", "herrn", "m", "männlich", "mannlich", "maennlich", "male", "mr"}:
+        return "m"
+    return ""
+
+
+def address_salutation(salutation):
+    """The first line of the address: Frau / Herrn, or nothing."""
+    return {"f": "Frau", "m": "Herrn"}.get(_gender(salutation), "")
+
+
+def letter_salutation(invitation):
+    gender = _gender(invitation.salutation)
+    if gender == "f":
+        return f"Sehr geehrte Frau {invitation.last_name},"
+    if gender == "m":
+        return f"Sehr geehrter Herr {invitation.last_name},"
+    return f"Guten Tag {invitation.first_name} {invitation.last_name},"
+
+
+def registration_link(register_url, code):
+    return f"{register_url}?{urlencode({'code': code})}"
+
+
+def letter_fields(*, panel, invitation, register_url, today):
+    """What one letter says, field by field; the PDF and the CSV are made from this."""
+    link = registration_link(register_url, invitation.code)
+    code = format_code(invitation.code)
+    return {
+        "Anrede": invitation.salutation,
+        "Vorname": invitation.first_name,
+        "Nachname": invitation.last_name,
+        "Straße und Hausnummer": invitation.street,
+        "PLZ": invitation.postcode,
+        "Ort": invitation.city,
+        "Ortsteil": invitation.district,
+        "Adresszeile Anrede": address_salutation(invitation.salutation),
+        "Briefanrede": letter_salutation(invitation),
+        "Betreff": f"Einladung zum Bürgerrat „{panel.title}“",
+        "Datum": german_date(today),
+        "Code": code,
+        "Anmeldeadresse": register_url,
+        "Anmeldelink": link,
+        "Anmeldeschluss": german_date(panel.registration_deadline),
+        "English": (f"English: register at {register_url} with the code {code} by "
+                    f"{english_date(panel.registration_deadline)}."),
+    }
+
+
+def letter_body(panel):
+    """The panel's own letter text, or the default text filled in."""
+    if panel.letter_text.strip():
+        return panel.letter_text.strip()
+    dates = panel.meeting_dates.strip()
+    return DEFAULT_TEXT.format(
+        title=panel.title, letters=max(panel.letters_planned - 1, 0),
+        purpose=" ".join(panel.purpose.split()), seats=panel.seats,
+        dates=f"Der Bürgerrat trifft sich an diesen Terminen:\n{dates}\n\n" if dates else "",
+        deadline=german_date(panel.registration_deadline))
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def letters_csv(*, panel, invitations, register_url, today):
+    """The fields of every letter, semicolon-separated UTF-8 with a byte order mark (Excel)."""
+    rows = []
+    for invitation in invitations:
+        fields = letter_fields(panel=panel, invitation=invitation, register_url=register_url,
+                               today=today)
+        rows.append([tables.guard(fields[name], r"") for name in CSV_HEADER])
+    return tables.write_csv(CSV_HEADER, rows)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _fonts():
+    for regular, bold in _FONT_CANDIDATES:
+        try:
+            pdfmetrics.registerFont(TTFont("LetterSans", regular))
+            pdfmetrics.registerFont(TTFont("LetterSans-Bold", bold))
+        except Exception:  # noqa: BLE001 - font not there: try the next
+            continue
+        pdfmetrics.registerFontFamily("LetterSans", normal="LetterSans",
+                                      bold="LetterSans-Bold", italic="LetterSans",
+                                      boldItalic="LetterSans-Bold")
+        return "LetterSans", "LetterSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+def _paragraphs(text, style):
+    """Blank lines separate paragraphs, single line breaks stay."""
+    parts = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        if block.strip():
+            parts.append(Paragraph(escape(block.strip()).replace("\n", "<br/>"), style))
+            parts.append(Spacer(1, 2.2 * mm))
+    return parts
+
+
+def _text_lines(pdf, lines, x, y, font, size, leading):
+    for line in lines:
+        pdf.setFont(font, size)
+        pdf.drawString(x, y, line)
+        y -= leading
+    return y
+
+
+def _fitting(pdf, text, font, size, width):
+    """Shorten a line that would run out of its box."""
+    while text and pdf.stringWidth(text, font, size) > width:
+        text = text[:-2] + "…"
+    return text
+
+
+def _qr(pdf, url, x, y, size):
+    widget = QrCodeWidget(url, barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0,
+                                             size / (top - bottom), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, pdf, x, y)
+
+
+def _letter(pdf, fonts, panel, invitation, register_url, today, body_flowables):
+    regular, bold = fonts
+    width, height = A4
+    fields = letter_fields(panel=panel, invitation=invitation, register_url=register_url,
+                           today=today)
+
+    def top(millimetres):  # reportlab measures from the bottom, DIN 5008 from the top
+        return height - millimetres * mm
+
+    sender = panel.municipality.name
+    contact = [line.strip() for line in panel.contact.splitlines() if line.strip()]
+
+    # Folding marks (form B) and the hole mark on the left edge.
+    pdf.setLineWidth(0.3)
+    for mark, length in ((105, 5), (148.5, 8), (210, 5)):
+        pdf.line(3 * mm, top(mark), (3 + length) * mm, top(mark))
+
+    # Letterhead.
+    pdf.setFont(bold, 16)
+    pdf.drawString(25 * mm, top(22), _fitting(pdf, sender, bold, 16, 160 * mm))
+    pdf.setFont(regular, 10)
+    pdf.drawString(25 * mm, top(28), "Bürgerrat")
+
+    # Address field (form B: 45 mm from the top, 85 × 45 mm): the return line in the zone
+    # for remarks, then the recipient in the address zone, 5 mm in from the field's edge.
+    return_line = " · ".join([sender] + contact[:1])
+    pdf.setFont(regular, 7)
+    pdf.drawString(25 * mm, top(59), _fitting(pdf, return_line, regular, 7, 75 * mm))
+    pdf.setLineWidth(0.2)
+    pdf.line(25 * mm, top(60), 100 * mm, top(60))
+    recipient = [fields["Adresszeile Anrede"],
+                 f"{invitation.first_name} {invitation.last_name}",
+                 invitation.street, f"{invitation.postcode} {invitation.city}"]
+    _text_lines(pdf, [_fitting(pdf, line, regular, 10, 75 * mm) for line in recipient if line],
+                25 * mm, top(67), regular, 10, 4.5 * mm)
+
+    # Information block on the right: contact and date.
+    y = _text_lines(pdf, ["Ihr Kontakt"], 125 * mm, top(52), bold, 8, 3.8 * mm)
+    y = _text_lines(pdf, [_fitting(pdf, line, regular, 8, 70 * mm) for line in contact[:7]],
+                    125 * mm, y, regular, 8, 3.6 * mm)
+    _text_lines(pdf, [f"Datum: {fields['Datum']}"], 125 * mm, y - 2 * mm, regular, 8, 3.6 * mm)
+
+    # Subject and salutation.
+    _frame(pdf, 25 * mm, top(106), 165 * mm, 10 * mm, [Paragraph(
+        escape(fields["Betreff"]), ParagraphStyle("subject", fontName=bold, fontSize=11,
+                                                  leading=13.5))])
+    pdf.setFont(regular, 10.5)
+    pdf.drawString(25 * mm, top(111), fields["Briefanrede"])
+
+    # The body, shrunk if a long text would not fit on the page.
+    _frame(pdf, 25 * mm, top(200), 165 * mm, 86 * mm, list(body_flowables))
+
+    # The code, where to register, by when; the QR code holds the link with the code.
+    pdf.setLineWidth(0.6)
+    pdf.rect(25 * mm, top(252), 165 * mm, 48 * mm)
+    pdf.setFont(regular, 10)
+    pdf.drawString(30 * mm, top(211), "Ihr persönlicher Anmeldecode:")
+    pdf.setFont(CODE_FONT, 24)
+    pdf.drawString(30 * mm, top(222), fields["Code"])
+    url_size = 11
+    while url_size > 7 and pdf.stringWidth(register_url, regular, url_size) > 116 * mm:
+        url_size -= 0.5
+    small = ParagraphStyle("small", fontName=regular, fontSize=8.5, leading=11)
+    _frame(pdf, 30 * mm, top(250), 117 * mm, 24 * mm, [
+        Paragraph(escape(f"Bitte melden Sie sich bis zum {fields['Anmeldeschluss']} an unter:"),
+                  ParagraphStyle("deadline", fontName=bold, fontSize=10, leading=13)),
+        Paragraph(escape(register_url), ParagraphStyle(
+            "url", fontName=regular, fontSize=url_size, leading=url_size * 1.25)),
+        Spacer(1, 1 * mm),
+        Paragraph("Oder scannen Sie den QR-Code rechts: Er enthält schon Ihren Code.", small),
+    ])
+    _qr(pdf, fields["Anmeldelink"], 150 * mm, top(248), 36 * mm)
+
+    # English and easy language.
+    _frame(pdf, 25 * mm, top(281), 165 * mm, 25 * mm, [
+        Paragraph(escape(fields["English"]), ParagraphStyle(
+            "english", fontName=regular, fontSize=9, leading=12)),
+        Spacer(1, 1.5 * mm),
+        Paragraph("<b>Leichte Sprache:</b> Das Anmelde-Formular gibt es auch in Leichter "
+                  "Sprache. Sie finden es auf der gleichen Internet-Seite.",
+                  ParagraphStyle("easy", fontName=regular, fontSize=9, leading=12)),
+    ])
+    if contact:
+        pdf.setFont(regular, 7.5)
+        pdf.drawString(25 * mm, top(289), _fitting(pdf, "Fragen? " + " · ".join(contact[:3]),
+                                                   regular, 7.5, 165 * mm))
+
+
+def _frame(pdf, x, y, width, height, flowables):
+    """Lay out flowables in a box, shrunk if they would not fit."""
+    frame = Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, showBoundary=0)
+    frame.addFromList([KeepInFrame(width, height, flowables, mode="shrink")], pdf)
+
+
+def letters_pdf(*, panel, invitations, register_url, today, compress=True):
+    """One PDF with a letter per page for every invitation, in the order given."""
+    fonts = _fonts()
+    output = io.BytesIO()
+    pdf = canvas.Canvas(output, pagesize=A4, pageCompression=1 if compress else 0,
+                        invariant=0)
+    pdf.setTitle(f"Einladungen – {panel.title}")
+    pdf.setAuthor(panel.municipality.name)
+    style = ParagraphStyle("body", fontName=fonts[0], fontSize=10.5, leading=14,
+                           alignment=TA_LEFT)
+    body = letter_body(panel)
+    count = 0
+    for invitation in invitations:
+        # Flowables are consumed when laid out: fresh ones for every page.
+        _letter(pdf, fonts, panel, invitation, register_url, today, _paragraphs(body, style))
+        pdf.showPage()
+        count += 1
+    if not count:
+        pdf.setFont(fonts[0], 11)
+        pdf.drawString(25 * mm, A4[1] - 30 * mm, "Keine Briefe.")
+        pdf.showPage()
+    pdf.save()
+    return output.getvalue()

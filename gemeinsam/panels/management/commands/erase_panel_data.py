@@ -1,0 +1,28 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from gemeinsam.panels.services import panels_erase_due
+
+
+class Command(BaseCommand):
+    help = ("Erase the personal data of every citizens' panel whose erasure date has come: "
+            "names, addresses, contact details and answers of letters and registrations. The "
+            "counts, quotas and pseudonymous audit files remain. Run it once a day, e.g. from "
+            "cron: `15 2 * * * manage.py erase_panel_data`.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help="Date to act as today (YYYY-MM-DD), for tests and "
+                                            "catching up; default: the local date.")
+
+    def handle(self, *args, today=None, **options):
+        if today:
+            try:
+                day = datetime.date.fromisoformat(today)
+            except ValueError as error:
+                raise CommandError(f"--today: not a date: {today}") from error
+        else:
+            day = timezone.localdate()
+        count = panels_erase_due(today=day)
+        self.stdout.write(f"Personal data of {count} panel(s) erased.")

@@ -1,0 +1,309 @@
+import io
+import os
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from gemeinsam.core.errors import DomainError, ImportFailed
+from gemeinsam.panels import invitations
+from gemeinsam.panels.models import Invitation
+
+from .factories import administration_member, make_invitation, make_panel
+
+HEADER = "Anrede;Vorname;Nachname;Straße;Hausnummer;PLZ;Ort;Ortsteil\n"
+
+
+def extract(rows, header=HEADER, delimiter=";"):
+    """A register extract: rows of (first name, last name, district)."""
+    lines = [header.replace(";", delimiter)]
+    for number, (first, last, district) in enumerate(rows, start=1):
+        lines.append(delimiter.join(["Frau", first, last, "Hauptstraße", str(number), "65428",
+                                     "Rüsselsheim am Main", district]) + "\n")
+    return "".join(lines)
+
+
+def people(count, district="Innenstadt", prefix="Person"):
+    # Zero-padded, so that no name is part of another.
+    return [(f"{prefix}{district}{n:04d}", f"Zufall{district}{n:04d}", district)
+            for n in range(count)]
+
+
+@pytest.fixture
+def panel(municipality, administration):
+    return make_panel(municipality=municipality, created_by=administration, seats=2,
+                      invitation_factor=5)
+
+
+# --- Reading the extract ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+def test_reads_every_common_dialect(panel, encoding, delimiter):
+    data = extract(people(12), delimiter=delimiter).encode(encoding)
+    report = invitations.invitations_draw(panel=panel, register_file=data)
+    assert report["rows_read"] == 12 and report["letters"] == 10
+    letter = Invitation.objects.filter(panel=panel).first()
+    assert letter.street.startswith("Hauptstraße ")
+    assert letter.city == "Rüsselsheim am Main"
+    assert letter.household and len(letter.code) == 9
+
+
+def test_reads_english_headers_and_a_combined_street(panel):
+    data = ("first name,last name,address,zip,city,quarter\n"
+            + "".join(f"Ann{n},Smith{n},Marktstraße {n}a,65428,Rüsselsheim,Haßloch\n"
+                      for n in range(10))).encode()
+    invitations.invitations_draw(panel=panel, register_file=data)
+    streets = set(Invitation.objects.values_list("street", flat=True))
+    assert "Marktstraße 3a" in streets
+    assert set(Invitation.objects.values_list("district", flat=True)) == {"Haßloch"}
+
+
+def test_every_bad_row_is_reported_and_nothing_is_drawn(panel):
+    text = extract(people(12)) + "Herr;Max;;Weg;1;65428;Rüsselsheim;Innenstadt\n" + \
+        "Herr;Moritz;Meier;Weg;2;6542;Rüsselsheim;Innenstadt\n"
+    with pytest.raises(ImportFailed) as failed:
+        invitations.invitations_draw(panel=panel, register_file=text.encode())
+    lines = [line for line, _reason in failed.value.errors]
+    assert lines == [14, 15]
+    assert "Nachname" in str(failed.value.errors[0][1]) or "last name" in str(
+        failed.value.errors[0][1]).lower()
+    assert not Invitation.objects.exists()
+    panel.refresh_from_db()
+    assert panel.invitation_report == {}
+
+
+def test_a_missing_column_is_reported_on_line_1(panel):
+    with pytest.raises(ImportFailed) as failed:
+        invitations.invitations_draw(panel=panel, register_file=b"Vorname;PLZ;Ort\nA;65428;R\n")
+    assert {line for line, _reason in failed.value.errors} == {1}
+    assert len(failed.value.errors) == 2  # Nachname and Straße
+
+
+def test_drawing_by_district_needs_the_district_of_every_row(panel):
+    text = extract(people(12) + [("Ohne", "Ortsteil", "")])
+    with pytest.raises(ImportFailed) as failed:
+        invitations.invitations_draw(panel=panel, register_file=text.encode(),
+                                     method="by_district")
+    assert [line for line, _reason in failed.value.errors] == [14]
+
+
+# --- Drawing ---------------------------------------------------------------------------------
+
+
+def test_allocation_is_proportional_to_residents_times_weight():
+    allocation = invitations.letters_allocate(
+        sizes={"Innenstadt": 600, "Haßloch": 300, "Königstädten": 100},
+        weights={"Königstädten": 2}, count=110)
+    # Shares 600 : 300 : 200 of 1100 → 60, 30, 20.
+    assert allocation == {"Innenstadt": 60, "Haßloch": 30, "Königstädten": 20}
+
+
+def test_allocation_uses_the_largest_remainder():
+    allocation = invitations.letters_allocate(sizes={"A": 10, "B": 10, "C": 10},
+                                              weights={"C": 1.5}, count=10)
+    # 10 × 10/35, 10/35, 15/35 = 2.86, 2.86, 4.29 → floors 2, 2, 4, two seats left for A, B.
+    assert allocation == {"A": 3, "B": 3, "C": 4}
+    assert sum(allocation.values()) == 10
+
+
+def test_allocation_is_capped_at_the_district_size_and_the_rest_shared():
+    allocation = invitations.letters_allocate(sizes={"Klein": 5, "A": 100, "B": 100},
+                                              weights={"Klein": 10}, count=60)
+    # Klein would get 60 × 50/250 = 12 but has only 5; the 55 left go half and half.
+    assert allocation["Klein"] == 5
+    assert allocation["A"] + allocation["B"] == 55 and abs(allocation["A"] - allocation["B"]) <= 1
+
+
+def test_draw_by_district_follows_the_allocation(panel):
+    text = extract(people(40, "Innenstadt") + people(20, "Haßloch") + people(5, "Bauschheim"))
+    report = invitations.invitations_draw(panel=panel, register_file=text.encode(),
+                                          method="by_district", count=20,
+                                          weights={"Bauschheim": 4})
+    # 40 : 20 : 20 → 10, 5, 5 (Bauschheim exactly at its size).
+    letters = {d["name"]: d["letters"] for d in report["districts"]}
+    assert letters == {"Bauschheim": 5, "Haßloch": 5, "Innenstadt": 10}
+    drawn = Invitation.objects.filter(panel=panel)
+    assert drawn.filter(district="Bauschheim").count() == 5
+    assert drawn.filter(district="Innenstadt").count() == 10
+    panel.refresh_from_db()
+    assert panel.invitation_method == "by_district"
+    assert panel.district_weights == {"Bauschheim": 4}
+    assert {d["name"]: d["weight"] for d in panel.invitation_report["districts"]} == {
+        "Bauschheim": 4, "Haßloch": 1, "Innenstadt": 1}
+
+
+def test_a_weight_for_an_unknown_district_is_refused(panel):
+    with pytest.raises(DomainError, match="Bauschheim"):
+        invitations.invitations_draw(panel=panel, register_file=extract(people(12)).encode(),
+                                     method="by_district", weights={"Bauschheim": 2})
+    assert not Invitation.objects.exists()
+
+
+def test_more_letters_than_residents_is_a_clear_error(panel):
+    with pytest.raises(DomainError) as refused:
+        invitations.invitations_draw(panel=panel, register_file=extract(people(8)).encode(),
+                                     count=9)
+    assert "8" in str(refused.value.message) and "9" in str(refused.value.message)
+    assert not Invitation.objects.exists()
+
+
+def test_drawing_twice_is_refused(panel):
+    invitations.invitations_draw(panel=panel, register_file=extract(people(12)).encode())
+    with pytest.raises(DomainError):
+        invitations.invitations_draw(panel=panel, register_file=extract(people(12)).encode())
+    assert Invitation.objects.filter(panel=panel).count() == 10
+
+
+def test_weights_parse_understands_german_decimals_and_names_bad_lines():
+    assert invitations.weights_parse("Königstädten = 1,5\n\nHaßloch=2") == {
+        "Königstädten": 1.5, "Haßloch": 2}
+    with pytest.raises(DomainError, match="2"):
+        invitations.weights_parse("Innenstadt = 1\nHaßloch = viel\nA = -1")
+
+
+# --- The extract is not kept -----------------------------------------------------------------
+
+
+def _database_dump():
+    out = io.StringIO()
+    call_command("dumpdata", stdout=out)
+    return out.getvalue()
+
+
+def test_the_register_extract_is_gone_after_the_draw(panel, administration, client_for,
+                                                     settings, tmp_path):
+    upload_dir, media = tmp_path / "uploads", tmp_path / "media"
+    upload_dir.mkdir()
+    media.mkdir()
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # every upload goes to a temporary file
+    settings.FILE_UPLOAD_TEMP_DIR = str(upload_dir)
+    settings.MEDIA_ROOT = str(media)
+    residents = people(200, "Innenstadt", "Nichtgezogen")
+    client = client_for(administration)
+    response = client.post(reverse("panels:invitations", args=[panel.municipality.slug, panel.pk]),
+                           {"register_file": SimpleUploadedFile(
+                               "melderegister.csv", extract(residents).encode()),
+                            "count": 10, "method": "uniform", "weights": ""})
+    assert response.status_code == 302
+    drawn = set(Invitation.objects.values_list("first_name", flat=True))
+    assert len(drawn) == 10
+    not_drawn = [first for first, _last, _district in residents if first not in drawn]
+    assert len(not_drawn) == 190
+    dump = _database_dump()
+    sessions = "".join(str(s.get_decoded()) for s in Session.objects.all())
+    for first in not_drawn:
+        assert first not in dump
+        assert first not in sessions
+    assert next(iter(drawn)) in dump  # the dump does contain the letters: the check can fail
+    assert os.listdir(upload_dir) == []
+    assert list(media.rglob("*")) == []
+    assert "Nichtgezogen" not in str(panel.__class__.objects.get(pk=panel.pk).invitation_report)
+
+
+def test_a_failed_upload_keeps_nothing_either(panel, administration, client_for, settings,
+                                              tmp_path):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    text = extract(people(20, "Innenstadt", "Fehlerhaft")) + "Frau;;;;;;;\n"
+    response = client_for(administration).post(
+        reverse("panels:invitations", args=[panel.municipality.slug, panel.pk]),
+        {"register_file": SimpleUploadedFile("x.csv", text.encode()), "count": 10,
+         "method": "uniform", "weights": ""})
+    assert response.status_code == 400
+    assert os.listdir(tmp_path) == []
+    assert "Fehlerhaft" not in _database_dump()
+
+
+# --- The page --------------------------------------------------------------------------------
+
+
+def _url(panel, name="panels:invitations"):
+    return reverse(name, args=[panel.municipality.slug, panel.pk])
+
+
+def test_the_manager_draws_and_sees_the_documentation(panel, administration, client_for):
+    client = client_for(administration)
+    page = client.get(_url(panel))
+    assert page.status_code == 200
+    assert page.context["form"]["count"].value() == 10
+    text = extract(people(30, "Innenstadt") + people(10, "Haßloch"))
+    response = client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", text.encode("cp1252")), "count": 8,
+        "method": "by_district", "weights": "Haßloch = 3"}, follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    # 30 : 30 → 4 and 4.
+    rows = {row["name"]: (row["residents"], row["weight"], row["letters"])
+            for row in response.context["documentation"]}
+    assert rows == {"Haßloch": (10, "3", 4), "Innenstadt": (30, "1", 4)}
+    assert _url(panel, "panels:letters_pdf") in html
+    assert _url(panel, "panels:letters_csv") in html
+    assert _url(panel, "panels:addresses_erase") in html
+
+
+def test_row_errors_are_shown_as_a_table_with_the_input_kept(panel, administration, client_for):
+    text = extract(people(12)) + "Frau;Eva;Muster;Weg;3;123;Rüsselsheim;Innenstadt\n"
+    response = client_for(administration).post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", text.encode()), "count": 7,
+        "method": "by_district", "weights": "Innenstadt = 2"})
+    assert response.status_code == 400
+    assert response.context["failed"][0][0] == 14
+    html = response.content.decode()
+    assert "<th scope=\"row\">14</th>" in html
+    assert 'value="7"' in html and "Innenstadt = 2" in html
+    assert not Invitation.objects.exists()
+
+
+def test_a_second_draw_through_the_page_is_not_offered(panel, administration, client_for):
+    invitations.invitations_draw(panel=panel, register_file=extract(people(12)).encode())
+    client = client_for(administration)
+    assert client.get(_url(panel)).context["form"] is None
+    response = client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", extract(people(12)).encode()),
+        "count": 10, "method": "uniform"})
+    assert Invitation.objects.count() == 10
+    assert response.status_code == 200
+
+
+def test_a_team_member_gets_403(panel, member, coordinator, client_for):
+    for user in (member, coordinator):
+        assert client_for(user).get(_url(panel)).status_code == 403
+
+
+def test_an_administration_member_who_does_not_manage_the_panel_is_refused(panel, client_for):
+    other = administration_member(panel.municipality)
+    client = client_for(other)
+    assert client.get(_url(panel)).status_code == 403
+    response = client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", extract(people(12)).encode()),
+        "count": 10, "method": "uniform"})
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_the_platform_admin_and_outsiders_are_refused(panel, platform_admin, outsider,
+                                                      client_for):
+    assert client_for(platform_admin).get(_url(panel)).status_code == 403
+    assert client_for(outsider).get(_url(panel)).status_code == 403
+    assert client_for(None).get(_url(panel)).status_code == 302
+
+
+def test_erasing_the_addresses_needs_a_confirmation(panel, administration, client_for):
+    letter = make_invitation(panel=panel, first_name="Renate", last_name="Rot")
+    client = client_for(administration)
+    url = _url(panel, "panels:addresses_erase")
+    assert client.get(url).status_code == 200
+    assert client.post(url, {}).status_code == 400
+    letter.refresh_from_db()
+    assert letter.last_name == "Rot"
+    response = client.post(url, {"confirm": "on"})
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert (letter.first_name, letter.last_name, letter.street) == ("", "", "")
+    assert letter.code and letter.household
+    panel.refresh_from_db()
+    assert "addresses_erased_at" in panel.invitation_report

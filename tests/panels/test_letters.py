@@ -1,0 +1,142 @@
+"""The serial letters. pypdf is not a dependency, so the PDF is checked on its bytes: reportlab
+writes one `/Type /Page` dictionary per page (the Pages tree is `/Type /Pages`), uncompressed
+even when the page streams are compressed, and with page compression off the text drawn in
+the standard Courier font (the code) stands in the content stream as it is."""
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from gemeinsam.panels import invitations, letters
+from gemeinsam.panels.models import format_code
+
+from .factories import administration_member, make_invitation, make_panel
+
+REGISTER_URL = "https://gemeinsam.example/ruesselsheim-am-main/buergerrat-anmeldung/"
+TODAY = datetime.date(2026, 11, 23)
+PAGE = re.compile(rb"/Type /Page\b(?!s)")
+
+
+@pytest.fixture
+def panel(municipality, administration):
+    return make_panel(municipality=municipality, created_by=administration, seats=2,
+                      invitation_factor=5, letter_text="",
+                      registration_deadline=timezone.localdate() + datetime.timedelta(days=40),
+                      meeting_dates="Samstag, 6. März 2027, 10–17 Uhr")
+
+
+def _letters(panel, count=3):
+    return [make_invitation(panel=panel, salutation=s, first_name=f"Vor{n}",
+                            last_name=f"Nach{n}")
+            for n, s in zip(range(count), ["Frau", "Herr", "", "divers"] * count)]
+
+
+def test_one_page_per_letter_with_the_code_printed(panel):
+    written = _letters(panel, 3)
+    content = letters.letters_pdf(panel=panel, invitations=written, register_url=REGISTER_URL,
+                                  today=TODAY, compress=False)
+    assert content.startswith(b"%PDF")
+    assert len(PAGE.findall(content)) == 3
+    for letter in written:
+        assert f"({format_code(letter.code)}) Tj".encode() in content
+    assert b"(ZZZ-ZZZ-ZZZ) Tj" not in content  # the check does look at the text
+
+
+def test_a_very_long_letter_text_still_fits_on_one_page(panel):
+    panel.letter_text = "Ein sehr langer Absatz über den Bürgerrat. " * 300
+    content = letters.letters_pdf(panel=panel, invitations=_letters(panel, 2),
+                                  register_url=REGISTER_URL, today=TODAY, compress=False)
+    assert len(PAGE.findall(content)) == 2
+
+
+def test_the_default_text_explains_the_panel(panel):
+    panel.purpose = "Wie wird Rüsselsheim bis 2035 klimaneutral?"
+    text = letters.letter_body(panel)
+    assert "Wie wird Rüsselsheim bis 2035 klimaneutral?" in text
+    assert "Samstag, 6. März 2027, 10–17 Uhr" in text
+    assert "ausgelost" in text and "zufällig" in text
+    assert letters.german_date(panel.registration_deadline) in text
+    panel.letter_text = "Unser eigener Text."
+    assert letters.letter_body(panel) == "Unser eigener Text."
+
+
+def test_salutations_and_dates():
+    assert letters.german_date(datetime.date(2027, 3, 6)) == "6. März 2027"
+    assert letters.english_date(datetime.date(2027, 3, 6)) == "6 March 2027"
+    assert letters.address_salutation("Herr") == "Herrn"
+    assert letters.address_salutation("w") == "Frau"
+    assert letters.address_salutation("divers") == ""
+
+
+def test_the_csv_holds_the_fields_of_every_letter(panel):
+    written = _letters(panel, 3)
+    written.append(make_invitation(panel=panel, salutation="", first_name="=HYPERLINK(1)",
+                                   last_name="Ünal"))
+    content = letters.letters_csv(panel=panel, invitations=written, register_url=REGISTER_URL,
+                                  today=TODAY)
+    assert content.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
+    assert len(rows) == 4
+    first = rows[0]
+    assert first["Code"] == format_code(written[0].code)
+    assert first["Anmeldelink"] == f"{REGISTER_URL}?code={written[0].code}"
+    assert first["Briefanrede"] == "Sehr geehrte Frau Nach0,"
+    assert rows[1]["Adresszeile Anrede"] == "Herrn"
+    assert rows[2]["Briefanrede"] == "Guten Tag Vor2 Nach2,"
+    assert first["Anmeldeschluss"] == letters.german_date(panel.registration_deadline)
+    assert first["English"].startswith(f"English: register at {REGISTER_URL} with the code ")
+    assert rows[3]["Vorname"] == "'=HYPERLINK(1)"  # no formula in Excel
+
+
+# --- Through the pages -----------------------------------------------------------------------
+
+
+def _url(panel, name):
+    return reverse(name, args=[panel.municipality.slug, panel.pk])
+
+
+def test_the_manager_downloads_pdf_and_csv(panel, administration, client_for):
+    text = "Vorname;Nachname;Straße;Hausnummer;PLZ;Ort\n" + "".join(
+        f"Ida{n};Ort{n};Am Hang;{n};65428;Rüsselsheim\n" for n in range(15))
+    invitations.invitations_draw(panel=panel, register_file=text.encode())
+    client = client_for(administration)
+    response = client.get(_url(panel, "panels:letters_pdf"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert len(PAGE.findall(response.content)) == 10
+    response = client.get(_url(panel, "panels:letters_csv"))
+    assert response.status_code == 200
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeffAnrede;Vorname;Nachname")
+    assert content.count("\r\n") == 11
+    assert "http://testserver/ruesselsheim-am-main/buergerrat-anmeldung/?code=" in content
+
+
+def test_a_team_member_gets_403_for_the_pdf(panel, member, coordinator, client_for):
+    _letters(panel, 1)
+    for user in (member, coordinator):
+        assert client_for(user).get(_url(panel, "panels:letters_pdf")).status_code == 403
+        assert client_for(user).get(_url(panel, "panels:letters_csv")).status_code == 403
+
+
+def test_others_get_no_letters_either(panel, platform_admin, outsider, client_for):
+    _letters(panel, 1)
+    not_managing = administration_member(panel.municipality)
+    for user in (platform_admin, outsider, not_managing):
+        assert client_for(user).get(_url(panel, "panels:letters_pdf")).status_code == 403
+        assert client_for(user).get(_url(panel, "panels:letters_csv")).status_code == 403
+    assert client_for(None).get(_url(panel, "panels:letters_pdf")).status_code == 302
+
+
+def test_no_letters_after_the_addresses_are_erased(panel, administration, client_for):
+    _letters(panel, 2)
+    invitations.letters_addresses_erase(panel=panel)
+    response = client_for(administration).get(_url(panel, "panels:letters_pdf"))
+    assert response.status_code == 302
+    assert response["Location"] == _url(panel, "panels:invitations")

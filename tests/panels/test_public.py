@@ -1,0 +1,95 @@
+"""The public page of a panel and its audit file: the lottery can be checked by anyone, and
+nobody is named."""
+
+import json
+
+from django.urls import reverse
+
+from gemeinsam.panels.models import SelectionState
+from gemeinsam.sortition import verify_audit
+from tests.panels.factories import make_panel
+from tests.panels.test_selection import build_pool, computed, drawn
+
+
+def _assert_anonymous(text, panel):
+    for person in panel.respondents.all():
+        assert person.last_name not in text
+        assert person.first_name not in text
+        assert person.email not in text
+
+
+def test_public_page_before_and_after_the_draw(municipality, client):
+    panel = build_pool(municipality)
+    url = reverse("panels:public_detail", args=[municipality.slug, panel.pk])
+    html = client.get(url).content.decode()
+    assert panel.purpose in html and panel.seed_announcement in html
+    assert "audit.json" not in html
+
+    selection = computed(panel)
+    html = client.get(url).content.decode()
+    assert selection.digest in html  # published before the seed is known
+    assert "Nachname" not in html
+
+    selection = drawn_from(selection)
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert selection.seed in html
+    assert "python -m gemeinsam.sortition verify audit.json" in html
+    assert reverse("panels:audit", args=[municipality.slug, selection.pk]) in html
+    assert "<svg" in html and "<desc" in html
+    assert '<th scope="row">Geschlecht</th>' in html
+    _assert_anonymous(html, panel)
+
+
+def drawn_from(selection):
+    from gemeinsam.panels import selection as services
+
+    return services.selection_draw(selection=selection, seed="Lotto 5 12 17 23 38 41")
+
+
+def test_the_audit_file_verifies_and_names_nobody(municipality, client):
+    panel = build_pool(municipality)
+    selection = drawn(panel)
+    response = client.get(reverse("panels:audit", args=[municipality.slug, selection.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    text = response.content.decode()
+    _assert_anonymous(text, panel)
+    audit = json.loads(text)
+    check = verify_audit(audit)
+    assert check.ok, check.lines
+    selected = set(panel.respondents.filter(state=SelectionState.SELECTED)
+                   .values_list("pseudonym", flat=True))
+    assert set(check.panel) == selected
+
+
+def test_non_public_panel_is_hidden_but_the_team_gets_the_audit(municipality, member, client,
+                                                               client_for, outsider):
+    panel = build_pool(municipality, size=12, public=False)
+    selection = drawn(panel)
+    assert client.get(reverse("panels:public_detail",
+                              args=[municipality.slug, panel.pk])).status_code == 404
+    assert panel.title not in client.get(reverse(
+        "panels:public_list", args=[municipality.slug])).content.decode()
+    audit_url = reverse("panels:audit", args=[municipality.slug, selection.pk])
+    assert client.get(audit_url).status_code == 404
+    assert client_for(outsider).get(audit_url).status_code == 404
+    assert client_for(member).get(audit_url).status_code == 200
+
+
+def test_public_list_shows_public_panels(municipality, client, django_assert_max_num_queries):
+    for n in range(3):
+        make_panel(municipality=municipality, title=f"Bürgerrat Nummer {n}")
+    url = reverse("panels:public_list", args=[municipality.slug])
+    client.get(url)
+    with django_assert_max_num_queries(6):
+        html = client.get(url).content.decode()
+    assert all(f"Bürgerrat Nummer {n}" in html for n in range(3))
+
+
+def test_audit_of_another_municipality_is_not_found(municipality, other_municipality, client):
+    panel = build_pool(municipality, size=12)
+    selection = drawn(panel)
+    assert client.get(reverse("panels:audit", args=[other_municipality.slug, selection.pk])) \
+        .status_code == 404
