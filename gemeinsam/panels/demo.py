@@ -95,13 +95,15 @@ def register_extract(rng, *, size=2400):
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _features(panel):
-    for name, question, question_en, source, values in FEATURES:
+def _features(panel, features, *, slack):
+    """The features with their population shares, and quotas from the shares give or take
+    `slack` seats."""
+    for name, question, question_en, source, values in features:
         services.feature_create(
             panel=panel, name=name, question=question, question_en=question_en, source=source,
             values=[{"name": value, "name_en": value_en, "population_share": Decimal(str(share)),
                      "min": 0, "max": panel.seats} for value, value_en, share in values])
-    services.quotas_from_shares(panel=panel, slack=1)
+    services.quotas_from_shares(panel=panel, slack=slack)
 
 
 def _answers(rng, panel, invitation):
@@ -158,7 +160,7 @@ def _lottery(panel, started_by):
 
 
 def _drawn_panel(municipality, managers, today, rng):
-    from .invitations import invitations_draw
+    from .invitations import invitations_draw, letters_addresses_erase
 
     panel = services.panel_create(
         municipality=municipality, created_by=managers[0], title=TITLE,
@@ -182,13 +184,16 @@ def _drawn_panel(municipality, managers, today, rng):
                     "jede Meinung zählt.",
         public=True, erase_on=today + datetime.timedelta(days=180))
     services.panel_managers_set(panel=panel, managers=managers)
-    _features(panel)
+    _features(panel, FEATURES, slack=1)
     invitations_draw(panel=panel, register_file=register_extract(rng))
     _respondents(rng, panel)
-    # Registration closed two weeks ago; the lottery took place a week ago.
+    # Registration closed two weeks ago; the lottery took place a week ago. Once letters are
+    # out the service only moves the deadline later, so the demo turns the clock by hand.
+    Panel.objects.filter(pk=panel.pk).update(
+        registration_deadline=today - datetime.timedelta(days=14))
     panel.refresh_from_db()
-    services.panel_update(panel=panel, version=panel.version,
-                          registration_deadline=today - datetime.timedelta(days=14))
+    # As the nightly erase_panel_data does after the deadline: the letters keep their codes.
+    letters_addresses_erase(panel=panel)
     _lottery(panel, managers[0])
     return panel
 
@@ -199,8 +204,6 @@ def _panel_in_preparation(municipality, managers, today):
         purpose="Wie soll die Innenstadt künftig erreichbar sein – zu Fuß, mit dem Rad, mit Bus "
                 "und Auto? Der Bürgerrat gibt Empfehlungen für den Verkehrsentwicklungsplan.",
         seats=20, invitation_factor=12,
-        invitation_method="by_district",
-        district_weights={"Dicker Busch": 1.5, "Berliner Viertel": 1.5},
         meeting_dates="Zwei Wochenenden im Herbst, Termine folgen.",
         registration_deadline=today + datetime.timedelta(days=60),
         selection_date=today + datetime.timedelta(days=67),
@@ -209,12 +212,7 @@ def _panel_in_preparation(municipality, managers, today):
         contact="Fachbereich Mobilität, Telefon 06142 83-0, mobilitaet@example.org",
         public=False, erase_on=today + datetime.timedelta(days=300))
     services.panel_managers_set(panel=panel, managers=managers)
-    for name, question, question_en, source, values in FEATURES[:3]:
-        services.feature_create(
-            panel=panel, name=name, question=question, question_en=question_en, source=source,
-            values=[{"name": value, "name_en": value_en, "population_share": Decimal(str(share)),
-                     "min": 0, "max": panel.seats} for value, value_en, share in values])
-    services.quotas_from_shares(panel=panel, slack=2)
+    _features(panel, FEATURES[:3], slack=2)
     return panel
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from gemeinsam.core.errors import DomainError, ImportFailed, StaleEdit
@@ -16,7 +17,7 @@ from gemeinsam.sortition.formats import read_table
 from gemeinsam.sortition.model import fold
 
 from . import services
-from .models import FeatureValue
+from .models import Feature, FeatureValue
 
 
 def _messages(error):
@@ -36,6 +37,7 @@ def quotas_update(*, panel, state, quotas):
     """Set share, minimum and maximum of many values at once: quotas = {value pk: (share,
     min, max)}. Refused as a whole if anything is wrong or someone changed the table since
     `state` was read; the errors are {value pk: message}."""
+    services.check_quotas_open(panel)
     with transaction.atomic():
         values = {v.pk: v for v in FeatureValue.objects.select_for_update().select_related(
             "feature__panel").filter(feature__panel=panel)}
@@ -68,11 +70,11 @@ class QuotasInvalid(DomainError):
         self.errors = errors
 
 
-def feature_with_values_update(*, feature, values, **fields):
+def feature_with_values_update(*, feature, version, values, **fields):
     """Change a feature and the names of its values: values = {value pk: {"name",
-    "name_en"}}."""
+    "name_en"}}. `version` is the feature's version the form showed."""
     with transaction.atomic():
-        services.feature_update(feature=feature, **fields)
+        services.feature_update(feature=feature, version=version, **fields)
         for value in feature.values.select_for_update():
             names = values.get(value.pk)
             if names is None:
@@ -210,6 +212,9 @@ def features_import(*, panel, source):
                             new.full_clean()
                             new.save()
                             values[fold(quota.value)] = new
+                            # An edit form of the feature shown before lacks this value.
+                            Feature.objects.filter(pk=feature.pk).update(
+                                version=F("version") + 1)
                         else:
                             services.feature_value_update(
                                 value=value, min=quota.min, max=quota.max,

@@ -10,50 +10,17 @@ from .services import PANEL_FIELDS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _parse_weights(text):
-    """"Innenstadt; 1,5" per line → {"Innenstadt": 1.5}."""
-    weights, bad = {}, []
-    for number, line in enumerate((text or "").splitlines(), start=1):
-        if not line.strip():
-            continue
-        name, _sep, weight = line.rpartition(";")
-        try:
-            value = float(weight.strip().replace(",", "."))
-        except ValueError:
-            value = None
-        if not name.strip() or value is None or value <= 0:
-            bad.append(str(number))
-            continue
-        weights[name.strip()] = value
-    if bad:
-        raise ValidationError(_("Please write one district per line as “District; weight” "
-                                "with a positive weight (lines %(lines)s).")
-                              % {"lines": ", ".join(bad)})
-    return weights
-
-
-def _weights_text(weights):
-    return "\n".join(f"{name}; {str(weight).replace('.', ',')}"
-                     for name, weight in (weights or {}).items())
-
-
 class PanelForm(forms.ModelForm):
-    """The project: what it is about, its size, its dates and how the letters are drawn."""
+    """The project: what it is about, its size and its dates. How the letters are drawn
+    (uniformly or by district, with weights) is chosen when they are drawn."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    weights = forms.CharField(
-        label=gettext_lazy("District weights"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Only for letters drawn by district. One district per line, "
-                               "e.g. “Innenstadt; 1,5” for more letters where fewer people "
-                               "usually answer. Districts not listed count 1."))
 
     class Meta:
         model = Panel
-        fields = ["title", "purpose", "seats", "invitation_factor", "invitation_method",
-                  "meeting_dates", "registration_deadline", "selection_date",
-                  "seed_announcement", "algorithm", "one_per_household", "contact",
-                  "letter_text", "public", "erase_on"]
+        fields = ["title", "purpose", "seats", "invitation_factor", "meeting_dates",
+                  "registration_deadline", "selection_date", "seed_announcement", "algorithm",
+                  "one_per_household", "contact", "letter_text", "public", "erase_on"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "meeting_dates": forms.Textarea(attrs={"rows": 3}),
@@ -61,7 +28,6 @@ class PanelForm(forms.ModelForm):
             "contact": forms.Textarea(attrs={"rows": 3}),
             "letter_text": forms.Textarea(attrs={"rows": 10}),
             "registration_deadline": DATE, "selection_date": DATE, "erase_on": DATE,
-            "invitation_method": forms.RadioSelect,
             "algorithm": forms.RadioSelect,
         }
 
@@ -70,11 +36,6 @@ class PanelForm(forms.ModelForm):
         self.fields["algorithm"].help_text = _(
             "leximin makes the lowest selection probability as high as possible and is the "
             "usual choice; nash and maximin are alternatives from the same research.")
-        if self.instance.pk and not self.is_bound:
-            self.initial["weights"] = _weights_text(self.instance.district_weights)
-
-    def clean_weights(self):
-        return _parse_weights(self.cleaned_data.get("weights"))
 
     def clean(self):
         data = super().clean()
@@ -84,19 +45,14 @@ class PanelForm(forms.ModelForm):
                                                "registration deadline."))
         return data
 
-    def _post_clean(self):
-        # The model's rules (erasure after the deadline) apply to the fields as typed.
-        self.instance.district_weights = self.cleaned_data.get("weights") or {}
-        super()._post_clean()
-
     def panel_fields(self):
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        fields["district_weights"] = self.cleaned_data.get("weights") or {}
         assert set(fields) <= PANEL_FIELDS
         return fields
 
 
 class ManagersForm(forms.Form):
+    state = forms.CharField(widget=forms.HiddenInput)
     managers = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Panel managers"), queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -146,6 +102,7 @@ class FeatureForm(forms.Form):
 class FeatureEditForm(forms.Form):
     """A feature's texts and the names of its values."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput)
     name = FeatureForm.base_fields["name"]
     question = FeatureForm.base_fields["question"]
     question_en = FeatureForm.base_fields["question_en"]
@@ -163,7 +120,8 @@ class FeatureEditForm(forms.Form):
                 label=_("Value %(number)s in English") % {"number": value.order + 1},
                 max_length=100, required=False, initial=value.name_en)
         if not self.is_bound:
-            for field in ("name", "question", "question_en", "question_easy", "source"):
+            for field in ("name", "question", "question_en", "question_easy", "source",
+                          "version"):
                 self.initial[field] = getattr(feature, field)
 
     def value_rows(self):

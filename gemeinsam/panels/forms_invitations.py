@@ -8,6 +8,9 @@ from .models import InvitationMethod
 
 
 class InvitationDrawForm(forms.Form):
+    """A wave of letters: the extract, how many, how. The method and the weights are chosen
+    here only (not in the panel's form); the draw stores them on the panel."""
+
     register_file = forms.FileField(
         label=_("Extract of the population register (CSV)"),
         help_text=_("Separated by semicolons, commas or tabs; UTF-8 or Windows-1252. The file "
@@ -18,8 +21,11 @@ class InvitationDrawForm(forms.Form):
     weights = forms.CharField(
         label=_("District weights"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Only when drawing by district: one line per district, e.g. "
-                    "“Königstädten = 1,5”. Districts without a line count 1."))
+        help_text=_("Only when drawing by district: one line per district with its weight, "
+                    "e.g. “Königstädten = 1,5” or “Königstädten; 1,5”, for more letters where "
+                    "fewer people usually answer. Districts without a line count 1."))
+    # Which wave the form was shown for: sent twice, the second is refused.
+    wave = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def clean_register_file(self):
         upload = self.cleaned_data["register_file"]

@@ -117,3 +117,37 @@ class QuestionnaireForm(forms.Form):
 def code_error_summary(form):
     return [(form["code"].auto_id if name == "code" else "", message)
             for name, errors in form.errors.items() for message in errors]
+
+
+class OfficeReplyForm(QuestionnaireForm):
+    """A reply on paper or by phone, typed in by a panel manager: the letter's code first, then
+    the questionnaire of the residents, and the confirmation that the person consented."""
+
+    code = forms.CharField(
+        label=_("Code from the letter"), max_length=40,
+        help_text=_("As written on the reply form or read out on the phone, e.g. ABC-DEF-GHJ."),
+        error_messages={"required": _("Please type in the code from the letter.")},
+        widget=forms.TextInput(attrs={
+            "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
+            "size": CODE_LENGTH + 4}))
+    consent = forms.BooleanField(
+        label=_("The person has consented to the storage and use of their details for the "
+                "lottery: signed on the paper form or given on the phone."),
+        error_messages={"required": _("Without the person's consent they cannot be "
+                                      "registered. Please confirm that they consented.")})
+
+    def __init__(self, *args, panel, features, **kwargs):
+        super().__init__(*args, panel=panel, features=features, variant=FormVariant.OFFICE,
+                         **kwargs)
+        code, consent = self.fields.pop("code"), self.fields.pop("consent")
+        self.fields = {"code": code, **self.fields, "consent": consent}
+        # Said of the person, not to them.
+        self.fields["needs"].label = _("What does the person need to take part?")
+        self.fields["email"].help_text = _("The confirmation and later the result of the "
+                                           "lottery go to this address.")
+        self.fields["phone"].help_text = _("Without an e-mail address the person is called "
+                                           "with the result.")
+        if "available" in self.fields:
+            self.fields["available"].label = _("Can the person come to all of these dates?")
+        if not self.is_bound:  # the next reply of a pile starts at its code
+            code.widget.attrs["autofocus"] = True

@@ -16,9 +16,29 @@ class SeedForm(forms.Form):
         error_messages={"required": _("Please confirm how the seed was determined.")})
 
 
-class RespondentActionForm(forms.Form):
-    ACTIONS = [("withdraw", _("withdrew before the lottery")),
-               ("drop_out", _("dropped out after being selected")),
-               ("notified", _("told the result by phone"))]
+class CancelForm(forms.Form):
+    """Why a computed lottery is cancelled instead of drawn; shown on the public page."""
 
-    action = forms.ChoiceField(choices=ACTIONS)
+    reason = forms.CharField(
+        label=_("Why is the lottery cancelled?"), max_length=2000, widget=forms.Textarea(
+            attrs={"rows": 3}),
+        help_text=_("Published on the panel's page beside the lottery's SHA-256, e.g. \"A "
+                    "quota had been entered wrongly.\""),
+        error_messages={"required": _("Please give the reason; it is published with the "
+                                      "lottery.")})
+
+
+class RespondentActionForm(forms.Form):
+    action = forms.ChoiceField(choices=[
+        ("withdraw", _("withdrew")), ("drop_out", _("dropped out after being selected")),
+        ("notified", _("told the result by phone")), ("erase", _("erase the person's data"))])
+    confirm = forms.BooleanField(
+        required=False,
+        label=_("The person asked for the erasure. I have downloaded their data for them if "
+                "they wanted it. This cannot be undone."))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "erase" and not cleaned.get("confirm"):
+            self.add_error("confirm", _("Please confirm the erasure."))
+        return cleaned

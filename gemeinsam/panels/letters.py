@@ -12,6 +12,8 @@ import io
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 
+from django.conf import settings
+from django.urls import reverse
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -26,6 +28,7 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 
 from gemeinsam.core import tables
 
+from .invitations import waves
 from .models import format_code
 
 GERMAN_MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
@@ -44,8 +47,7 @@ CODE_FONT = "Courier-Bold"
 
 DEFAULT_TEXT = (
     "wir laden Sie herzlich ein, im Bürgerrat „{title}“ mitzuwirken. Sie haben diesen Brief "
-    "bekommen, weil Ihr Name zufällig aus dem Melderegister gezogen wurde – zusammen mit "
-    "{letters} anderen Einwohnerinnen und Einwohnern.\n\n"
+    "bekommen, weil Ihr Name zufällig aus dem Melderegister gezogen wurde{together}.\n\n"
     "Worum es geht: {purpose}\n\n"
     "Im Bürgerrat beraten {seats} Menschen, die zusammen die Vielfalt unserer Stadt abbilden: "
     "jung und alt, aus allen Stadtteilen, mit ganz unterschiedlichen Erfahrungen. Sie hören "
@@ -54,9 +56,8 @@ DEFAULT_TEXT = (
     "{dates}"
     "Wenn Sie Interesse haben, melden Sie sich bitte bis zum {deadline} mit Ihrem persönlichen "
     "Code an. Unter allen, die sich anmelden, werden die Mitglieder des Bürgerrats ausgelost, "
-    "so dass er die Bevölkerung nach Alter, Geschlecht, Stadtteil und weiteren Merkmalen "
-    "widerspiegelt. Die Anmeldung ist also noch keine Zusage; alle erfahren das Ergebnis der "
-    "Auslosung.\n\n"
+    "so dass er {mirror}. Die Anmeldung ist also noch keine Zusage; alle erfahren das Ergebnis "
+    "der Auslosung.\n\n"
     "Ihre Angaben verwenden wir nur für diesen Bürgerrat und löschen sie danach. Fragen zur "
     "Teilnahme, zu Terminen, Barrierefreiheit oder Kinderbetreuung beantworten wir gern."
 )
@@ -126,16 +127,59 @@ def letter_fields(*, panel, invitation, register_url, today):
     }
 
 
-def letter_body(panel):
-    """The panel's own letter text, or the default text filled in."""
+def german_number(number):
+    return f"{number:,}".replace(",", ".")
+
+
+def german_list(words):
+    """"A", "A und B", "A, B und C"."""
+    words = list(words)
+    return ", ".join(words[:-1]) + " und " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _together(letters):
+    """Who else got the letter: the letters of the same wave but this one."""
+    others = letters - 1
+    if others < 1:
+        return ""
+    if others == 1:
+        return " – zusammen mit einer weiteren Person"
+    return f" – zusammen mit {german_number(others)} anderen Einwohnerinnen und Einwohnern"
+
+
+def letters_in_wave(panel, wave=None):
+    """The letters drawn in the wave (default: the newest), as documented; before any draw
+    the letters planned, for a preview."""
+    documented = waves(panel)
+    if wave is not None:
+        documented = [w for w in documented if w["wave"] == wave]
+    if documented:
+        return documented[-1]["letters"]
+    letters = panel.invitations.filter(wave=wave).count() if wave else 0
+    return letters or panel.letters_planned
+
+
+def letter_body(panel, wave=None):
+    """The panel's own letter text, or the default text filled in with the panel's features
+    and the letters of the wave (default: the newest)."""
     if panel.letter_text.strip():
         return panel.letter_text.strip()
     dates = panel.meeting_dates.strip()
+    features = [name.strip() for name in panel.features.order_by("order", "pk")
+                .values_list("name", flat=True) if name.strip()]
+    mirror = (f"die Bevölkerung nach {german_list(features)} widerspiegelt" if features
+              else "die Vielfalt der Bevölkerung widerspiegelt")
     return DEFAULT_TEXT.format(
-        title=panel.title, letters=max(panel.letters_planned - 1, 0),
-        purpose=" ".join(panel.purpose.split()), seats=panel.seats,
+        title=panel.title, together=_together(letters_in_wave(panel, wave)),
+        purpose=" ".join(panel.purpose.split()), seats=panel.seats, mirror=mirror,
         dates=f"Der Bürgerrat trifft sich an diesen Terminen:\n{dates}\n\n" if dates else "",
         deadline=german_date(panel.registration_deadline))
+
+
+def registration_address(municipality):
+    """The address of the registration form as printed: from settings.BASE_URL, like the
+    e-mails, never from the host a manager happened to use."""
+    return settings.BASE_URL.rstrip("/") + reverse("panels:register", args=[municipality.slug])
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -160,7 +204,7 @@ def _fonts():
         try:
             pdfmetrics.registerFont(TTFont("LetterSans", regular))
             pdfmetrics.registerFont(TTFont("LetterSans-Bold", bold))
-        except Exception:  # noqa: BLE001 - font not there: try the next
+        except Exception:  # noqa: BLE001, S112 - font not there: try the next
             continue
         pdfmetrics.registerFontFamily("LetterSans", normal="LetterSans",
                                       bold="LetterSans-Bold", italic="LetterSans",
@@ -205,7 +249,7 @@ def _qr(pdf, url, x, y, size):
 
 def _letter(pdf, fonts, panel, invitation, register_url, today, body_flowables):
     regular, bold = fonts
-    width, height = A4
+    height = A4[1]
     fields = letter_fields(panel=panel, invitation=invitation, register_url=register_url,
                            today=today)
 
@@ -298,8 +342,9 @@ def _frame(pdf, x, y, width, height, flowables):
     frame.addFromList([KeepInFrame(width, height, flowables, mode="shrink")], pdf)
 
 
-def letters_pdf(*, panel, invitations, register_url, today, compress=True):
-    """One PDF with a letter per page for every invitation, in the order given."""
+def letters_pdf(*, panel, invitations, register_url, today, wave=None, compress=True):
+    """One PDF with a letter per page for every invitation, in the order given; `wave` (default:
+    the newest) is the wave the letters belong to, for the default text."""
     fonts = _fonts()
     output = io.BytesIO()
     pdf = canvas.Canvas(output, pagesize=A4, pageCompression=1 if compress else 0,
@@ -308,7 +353,7 @@ def letters_pdf(*, panel, invitations, register_url, today, compress=True):
     pdf.setAuthor(panel.municipality.name)
     style = ParagraphStyle("body", fontName=fonts[0], fontSize=10.5, leading=14,
                            alignment=TA_LEFT)
-    body = letter_body(panel)
+    body = letter_body(panel, wave)
     count = 0
     for invitation in invitations:
         # Flowables are consumed when laid out: fresh ones for every page.

@@ -5,6 +5,7 @@ Personal data (names, addresses, contact, answers) lives in Invitation and Respo
 only until the panel's erasure date; everything public is aggregate or pseudonymous.
 """
 
+import math
 import secrets
 
 from django.conf import settings
@@ -125,7 +126,8 @@ class Panel(models.Model):
             raise ValidationError({"erase_on": _(
                 "The erasure date must come after the registration deadline.")})
         bad = [k for k, v in (self.district_weights or {}).items()
-               if not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0]
+               if not isinstance(v, (int, float)) or isinstance(v, bool)
+               or not math.isfinite(v) or v <= 0]
         if bad:
             raise ValidationError({"district_weights": _(
                 "Weights must be positive numbers: %(districts)s") % {
@@ -146,6 +148,7 @@ class Feature(models.Model):
     source = models.CharField(_("source of the population shares"), max_length=200, blank=True,
                               help_text=_("E.g. \"Zensus 2022, Stadt Rüsselsheim\"."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("feature")
@@ -207,6 +210,9 @@ class Invitation(models.Model):
     district = models.CharField(_("district"), max_length=100, blank=True)
     household = models.CharField(_("household key"), max_length=64, blank=True,
                                  help_text=_("A keyed hash of the address."))
+    wave = models.PositiveSmallIntegerField(
+        _("wave"), default=1, help_text=_("1 for the first letters, 2 for a second draw when too "
+                                          "few answered, and so on."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -217,23 +223,20 @@ class Invitation(models.Model):
     def __str__(self):
         return format_code(self.code)
 
-    @property
-    def printed_code(self):
-        return format_code(self.code)
-
 
 class SelectionState(models.TextChoices):
     POOL = "pool", _("registered")
     SELECTED = "selected", _("selected")
     NOT_SELECTED = "not_selected", _("not selected")
     DROPPED_OUT = "dropped_out", _("dropped out")
-    WITHDRAWN = "withdrawn", _("withdrew before the lottery")
+    WITHDRAWN = "withdrawn", _("withdrew")
 
 
 class FormVariant(models.TextChoices):
     GERMAN = "de", _("German")
     ENGLISH = "en", _("English")
     EASY = "easy", _("easy language")
+    OFFICE = "office", _("entered by the office (reply on paper or by phone)")
 
 
 class Respondent(models.Model):
@@ -254,7 +257,7 @@ class Respondent(models.Model):
     needs = models.TextField(_("what they need to take part"), blank=True,
                              help_text=_("E.g. childcare, step-free access, an interpreter."))
     household = models.CharField(_("household key"), max_length=64, blank=True)
-    form_variant = models.CharField(_("form used"), max_length=4, choices=FormVariant.choices,
+    form_variant = models.CharField(_("form used"), max_length=8, choices=FormVariant.choices,
                                     default=FormVariant.GERMAN)
     consent_at = models.DateTimeField(_("consent given at"))
     pseudonym = models.CharField(_("pseudonym in the audit file"), max_length=20)
@@ -299,6 +302,10 @@ class Selection(models.Model):
     problem = models.TextField(_("why no lottery could be computed"), blank=True)
     seed = models.CharField(_("seed"), max_length=200, blank=True)
     drawn_at = models.DateTimeField(_("drawn at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancel_reason = models.TextField(
+        _("why it was cancelled"), blank=True,
+        help_text=_("Shown on the public page beside the lottery's SHA-256."))
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+",
                                    verbose_name=_("started by"))
@@ -320,6 +327,10 @@ class Selection(models.Model):
     @property
     def is_drawn(self):
         return self.drawn_at is not None
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
 
     @property
     def digest(self):

@@ -4,7 +4,15 @@ questionnaire and becomes a respondent in the pool of the lottery.
 Check, then act: `invitation_for_code` says whether a code may still be used; the registration
 checks again, and a code used twice in a race is refused by the one-to-one constraint of
 Respondent.invitation, not by a read that both requests could pass.
+
+When registration closes: for residents at the end of the deadline day; for everyone, the
+office too, once a lottery has been computed (or is being computed) and not cancelled. The
+office (`by_office=True`: replies on paper or by phone, typed in by a panel manager) may still
+enter replies after the deadline, because letters arrive late; a lottery that merely failed
+closes nothing.
 """
+
+import logging
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -15,8 +23,11 @@ from django.utils.translation import gettext as _
 from gemeinsam.core.emails import send_to_address
 from gemeinsam.core.errors import DomainError
 
+from . import selectors
 from .models import FeatureValue, FormVariant, Invitation, Respondent, normalise_code
 from .services import pseudonym_for
+
+logger = logging.getLogger(__name__)
 
 
 class CodeNotUsable(DomainError):
@@ -42,26 +53,32 @@ class CodeNotUsable(DomainError):
         self.reason = reason
 
 
-def _check_open(invitation):
-    panel = invitation.panel
+
+
+def _refuse_unless_taking_registrations(panel, *, by_office):
+    """CodeNotUsable unless the panel still takes registrations: not erased, no lottery begun,
+    and, for residents themselves, the deadline not passed."""
     if panel.erased_at is not None:
         raise CodeNotUsable("erased")
-    if timezone.localdate() > panel.registration_deadline:
+    if not by_office and timezone.localdate() > panel.registration_deadline:
         raise CodeNotUsable("deadline", deadline=panel.registration_deadline)
-    if panel.selections.exists():
+    if selectors.lottery_begun(panel=panel):
         raise CodeNotUsable("closed")
 
 
-def invitation_for_code(*, code, municipality):
+def invitation_for_code(*, code, municipality, panel=None, by_office=False):
     """The invitation of a typed code (case, blanks and dashes do not matter), if it may still
-    be used to register; CodeNotUsable (a DomainError) otherwise."""
+    be used to register; CodeNotUsable (a DomainError) otherwise. With `panel`, only codes of
+    that panel are known; `by_office` applies the office's rule (see the module)."""
     normalised = normalise_code(code or "")
-    invitation = (Invitation.objects.select_related("panel")
-                  .filter(code=normalised, panel__municipality=municipality).first()
-                  if normalised else None)
+    invitations = Invitation.objects.select_related("panel").filter(
+        code=normalised, panel__municipality=municipality)
+    if panel is not None:
+        invitations = invitations.filter(panel=panel)
+    invitation = invitations.first() if normalised else None
     if invitation is None:
         raise CodeNotUsable("unknown")
-    _check_open(invitation)
+    _refuse_unless_taking_registrations(invitation.panel, by_office=by_office)
     if Respondent.objects.filter(invitation=invitation).exists():
         raise CodeNotUsable("used")
     return invitation
@@ -92,10 +109,19 @@ def _clean_answers(panel, answers):
 
 
 def respondent_register(*, invitation, first_name, last_name, email, phone, answers,
-                        available, needs, form_variant, consent):
+                        available, needs, form_variant, consent, by_office=False):
     """Register the person who received `invitation` for its panel's lottery, and send them a
-    confirmation with their pseudonym when they gave an e-mail address."""
+    confirmation with their pseudonym when they gave an e-mail address.
+
+    `by_office`: a panel manager types in a reply that came on paper or by phone (then
+    `form_variant` must be FormVariant.OFFICE); the deadline does not apply, a lottery begun
+    does. The confirmation goes out after the commit; a mail server that fails then does not
+    undo the registration: `respondent.confirmation_sent` is True once sent, False if sending
+    failed (logged with the respondent's id only) and None without an e-mail address or while
+    an outer transaction has not committed yet."""
     panel = invitation.panel
+    if by_office != (form_variant == FormVariant.OFFICE):
+        raise DomainError(_("Unknown form variant."))
     if consent is not True:
         raise DomainError(_("Without your consent we cannot register you."))
     first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
@@ -107,7 +133,7 @@ def respondent_register(*, invitation, first_name, last_name, email, phone, answ
                             "tell you the result of the lottery."))
     if form_variant not in FormVariant.values:
         raise DomainError(_("Unknown form variant."))
-    _check_open(invitation)
+    _refuse_unless_taking_registrations(panel, by_office=by_office)
     respondent = Respondent(
         panel=panel, invitation=invitation, first_name=first_name, last_name=last_name,
         email=email, phone=phone, answers=_clean_answers(panel, answers),
@@ -116,6 +142,7 @@ def respondent_register(*, invitation, first_name, last_name, email, phone, answ
         consent_at=timezone.now(), pseudonym=pseudonym_for(panel=panel, code=invitation.code))
     # Uniqueness is left to the database: two requests with one code both pass a read.
     respondent.full_clean(validate_unique=False, validate_constraints=False)
+    respondent.confirmation_sent = None
     try:
         with transaction.atomic():
             respondent.save()
@@ -127,11 +154,21 @@ def respondent_register(*, invitation, first_name, last_name, email, phone, answ
 
 
 def _send_confirmation(respondent):
+    """Send the confirmation; a failure is logged, never raised: the registration is saved
+    and its code spent, so an error page would only make the person try again in vain."""
     panel = respondent.panel
     public_url = ""
     if panel.public:
         public_url = reverse("panels:public_detail", args=[panel.municipality.slug, panel.pk])
-    send_to_address(respondent.email, "panels/email/registered", {
-        "respondent": respondent, "panel": panel, "municipality": panel.municipality,
-        "public_url": public_url,
-    }, language=respondent.language)
+    try:
+        send_to_address(respondent.email, "panels/email/registered", {
+            "respondent": respondent, "panel": panel, "municipality": panel.municipality,
+            "public_url": public_url,
+        }, language=respondent.language)
+    except Exception as error:  # noqa: BLE001 - any failure of the mail server
+        # Only the id: the error's text may hold the address.
+        logger.error("Panel registration: confirmation e-mail to respondent %s failed (%s).",
+                     respondent.pk, type(error).__name__)
+        respondent.confirmation_sent = False
+    else:
+        respondent.confirmation_sent = True

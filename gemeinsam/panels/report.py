@@ -97,8 +97,10 @@ def probability_profile(*, selection):
 def report_context(*, selection):
     """Everything the report pages (internal and public) show about one selection."""
     audit = selection.audit or {}
+    job = selection.job if selection.job_id else None
     return {
         "selection": selection,
+        "computed_at": job.finished_at if job and job.finished_at else selection.created_at,
         "quota_rows": quota_rows(selection=selection),
         "profile": probability_profile(selection=selection),
         "digest": selection.digest,

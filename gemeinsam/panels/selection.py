@@ -11,7 +11,9 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gemeinsam import sortition
 from gemeinsam.core.emails import send_to_address
@@ -20,7 +22,8 @@ from gemeinsam.jobs.models import BackgroundJob
 from gemeinsam.jobs.services import job_start
 from gemeinsam.sortition.lottery import add_draw, lottery_from_audit
 
-from .models import Panel, Respondent, Selection, SelectionState
+from . import selectors
+from .models import Invitation, Panel, Respondent, Selection, SelectionState, format_code
 
 logger = logging.getLogger(__name__)
 
@@ -33,13 +36,9 @@ _UNFINISHED = (BackgroundJob.Status.QUEUED, BackgroundJob.Status.RUNNING)
 # --- Inputs of the algorithm ------------------------------------------------------------------
 
 
-def _features(panel):
-    return list(panel.features.prefetch_related("values").order_by("order", "pk"))
-
-
 def quotas_of(*, panel, features=None):
     """The panel's quotas as the algorithm takes them: one per feature value."""
-    features = _features(panel) if features is None else features
+    features = selectors.features_with_values(panel=panel) if features is None else features
     return [sortition.Quota(feature.name, value.name, value.min, value.max)
             for feature in features for value in feature.values.all()]
 
@@ -56,13 +55,28 @@ def _answers(respondent, features):
     return result
 
 
+def _placeholder(features):
+    return {feature.name: value.name for feature in features
+            for value in feature.values.all()[:1]}
+
+
 def people_of(*, panel, respondents=None, features=None):
-    """The respondents as the algorithm's people, identified by their pseudonym."""
-    features = _features(panel) if features is None else features
+    """The respondents as the algorithm's people, identified by their pseudonym.
+
+    Someone whose data was erased (see `respondent_erase`) has no answers any more but stays in
+    the pool as withdrawn or dropped out, so that a replacement still knows the seat to refill.
+    Such a person is never selected; the algorithm leaves excluded people out of every type, so
+    the first value of each feature, given only to pass its input check, leaves no trace."""
+    features = selectors.features_with_values(panel=panel) if features is None else features
     respondents = panel.respondents.all() if respondents is None else respondents
-    return [sortition.Respondent(id=r.pseudonym, features=_answers(r, features),
-                                 household=r.household or None)
-            for r in respondents]
+    people = []
+    for r in respondents:
+        answers = _answers(r, features)
+        if not r.answers and _excluded(r):
+            answers = _placeholder(features)
+        people.append(sortition.Respondent(id=r.pseudonym, features=answers,
+                                           household=r.household or None))
+    return people
 
 
 def _excluded(respondent):
@@ -94,12 +108,12 @@ def _replacement_plan(panel, respondents):
 # --- Starting and computing -------------------------------------------------------------------
 
 
-def computation_running(*, panel):
-    return panel.selections.filter(job__status__in=_UNFINISHED).exists()
 
 
-def panel_drawn(*, panel):
-    return panel.selections.filter(kind=Selection.Kind.PANEL, drawn_at__isnull=False).exists()
+
+
+
+
 
 
 def selection_start(*, panel, started_by, kind=Selection.Kind.PANEL):
@@ -110,21 +124,30 @@ def selection_start(*, panel, started_by, kind=Selection.Kind.PANEL):
         raise DomainError(_("The personal data of this panel has been erased; no lottery can "
                             "be computed any more."))
     with transaction.atomic():
-        Panel.objects.select_for_update().get(pk=panel.pk)  # one start at a time
-        if computation_running(panel=panel):
+        panel = Panel.objects.select_for_update().get(pk=panel.pk)  # one start at a time
+        if selectors.computation_running(panel=panel):
             raise DomainError(_("A lottery is being computed already. Please wait until it "
                                 "has finished."))
+        if selectors.lottery_awaiting_draw(panel=panel) is not None:
+            raise DomainError(_("A computed lottery waits for its draw; its SHA-256 may have "
+                                "been published. Draw it with the announced seed, or cancel "
+                                "it with a reason before computing a new one."))
         if kind == Selection.Kind.PANEL:
-            if panel_drawn(panel=panel):
+            if selectors.panel_drawn(panel=panel):
                 raise DomainError(_("The panel has already been drawn. If members drop out, "
                                     "draw replacements."))
+            if timezone.localdate() <= panel.registration_deadline:
+                raise DomainError(_("The registration is open until %(date)s. The lottery can "
+                                    "be computed once the deadline has passed, so that "
+                                    "everyone who registers in time takes part.") % {
+                    "date": date_format(panel.registration_deadline, "DATE_FORMAT")})
             if not panel.respondents.exists():
                 raise DomainError(_("Nobody has registered yet."))
         elif kind == Selection.Kind.REPLACEMENT:
-            if not panel_drawn(panel=panel):
+            if not selectors.panel_drawn(panel=panel):
                 raise DomainError(_("Replacements can only be drawn after the panel has been "
                                     "drawn."))
-            _current, dropped, _excluded_ = _replacement_plan(panel, list(panel.respondents.all()))
+            dropped = _replacement_plan(panel, list(panel.respondents.all()))[1]
             if not dropped:
                 raise DomainError(_("Nobody has dropped out who has not been replaced yet."))
         else:
@@ -137,6 +160,44 @@ def selection_start(*, panel, started_by, kind=Selection.Kind.PANEL):
                                   started_by=started_by, municipality=panel.municipality)
         selection.save(update_fields=["job"])
     return selection
+
+
+def selection_cancel(*, selection, reason):
+    """Cancel a computed lottery that has not been drawn, e.g. because a mistake in the quotas
+    came to light. Its SHA-256 may be public already, so it stays listed on the public page
+    with the reason; only then can a new lottery be computed."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Please give the reason; it is published with the lottery."))
+    with transaction.atomic():
+        selection = Selection.objects.select_for_update().get(pk=selection.pk)
+        if not selection.is_computed:
+            raise DomainError(_("Only a computed lottery can be cancelled."))
+        if selection.is_drawn:
+            raise DomainError(_("This lottery has been drawn; a drawn lottery cannot be "
+                                "cancelled."))
+        if selection.is_cancelled:
+            raise DomainError(_("This lottery has already been cancelled."))
+        selection.cancelled_at = timezone.now()
+        selection.cancel_reason = reason
+        selection.save(update_fields=["cancelled_at", "cancel_reason"])
+    return selection
+
+
+def lottery_state(selection):
+    """(code, label) of a selection's state for the pages. A computation that crashed without
+    a problem text has a failed job: it shows as failed, not as being computed for ever."""
+    if selection.is_cancelled:
+        return "cancelled", _("cancelled before the draw")
+    if selection.is_drawn:
+        return "drawn", _("drawn")
+    if selection.is_computed:
+        return "computed", _("computed, waiting for the seed")
+    if selection.problem:
+        return "problem", _("no lottery possible")
+    if selection.job is None or selection.job.status not in _UNFINISHED:
+        return "failed", _("failed")
+    return "computing", _("being computed")
 
 
 def _relaxation_text(relaxation):
@@ -152,11 +213,39 @@ def _relaxation_text(relaxation):
     return _("Raise the maximum for %(feature)s = %(value)s from %(old)s to %(new)s.") % context
 
 
+CONFLICTS = {
+    "too_many_forced": gettext_lazy(
+        "%(forced)s people must be selected, more than the %(seats)s seats."),
+    "too_few_households": gettext_lazy(
+        "Only %(possible)s respondents can be selected (one per household), fewer than the "
+        "%(seats)s free seats."),
+    "forced_above_max": gettext_lazy(
+        "%(taken)s of the people who must be selected have %(feature)s = %(value)s, but the "
+        "maximum is %(max)s."),
+    "too_few_with_value": gettext_lazy(
+        "At least %(min)s panel members must have %(feature)s = %(value)s, but only "
+        "%(available)s respondents who can be selected have it."),
+    "minimums_above_seats": gettext_lazy(
+        "The minimums for %(feature)s add up to %(sum)s, more than the %(seats)s seats."),
+    "maximums_below_seats": gettext_lazy(
+        "The maximums for %(feature)s add up to %(sum)s, fewer than the %(seats)s seats."),
+}
+
+
+def _conflict_text(conflict):
+    if getattr(conflict, "kind", None) == "combination":
+        return _("Each quota can be met on its own, but not all together; the conflict "
+                 "involves %(values)s.") % {"values": ", ".join(conflict.facts["values"])}
+    if getattr(conflict, "kind", None) in CONFLICTS:
+        return CONFLICTS[conflict.kind] % conflict.facts
+    return str(conflict)
+
+
 def problem_text(error):
     """What to tell the managers when no lottery can be computed."""
     if isinstance(error, sortition.InfeasibleQuotas):
         lines = [_("No panel meets all quotas."), ""]
-        lines += [f"- {conflict}" for conflict in error.conflicts]
+        lines += [f"- {_conflict_text(conflict)}" for conflict in error.conflicts]
         if error.relaxations:
             lines += ["", _("The smallest change that makes a selection possible:")]
             lines += [f"- {_relaxation_text(r)}" for r in error.relaxations]
@@ -192,11 +281,11 @@ def selection_compute(*, selection, progress=None):
     When no panel meets the quotas, `selection.problem` says why and what would help, and a
     DomainError with that text fails the job; nothing else changes.
     """
-    if selection.is_computed:
+    if selection.is_computed or selection.is_cancelled:
         # Its SHA-256 may be public already: a published lottery is never replaced.
         raise DomainError(_("This lottery has already been computed."))
     panel = selection.panel
-    features = _features(panel)
+    features = selectors.features_with_values(panel=panel)
     respondents = list(panel.respondents.all())
     quotas = quotas_of(panel=panel, features=features)
     people = people_of(panel=panel, respondents=respondents, features=features)
@@ -205,8 +294,8 @@ def selection_compute(*, selection, progress=None):
         if progress is not None:
             progress(int(max(0.0, min(1.0, fraction)) * 100), 100)
 
-    common = dict(algorithm=selection.algorithm, households=panel.one_per_household,
-                  pseudonyms={p.id: p.id for p in people}, progress=report)
+    common = {"algorithm": selection.algorithm, "households": panel.one_per_household,
+              "pseudonyms": {p.id: p.id for p in people}, "progress": report}
     try:
         if selection.kind == Selection.Kind.REPLACEMENT:
             current, dropped, excluded = _replacement_plan(panel, respondents)
@@ -228,6 +317,11 @@ def selection_compute(*, selection, progress=None):
         selection.save(update_fields=["problem"])
         raise DomainError(selection.problem) from error
     with transaction.atomic():
+        # The computation took a while: check again, under the lock, that nothing was stored
+        # or cancelled meanwhile (a second worker on the same job, say).
+        locked = Selection.objects.select_for_update().get(pk=selection.pk)
+        if locked.is_computed or locked.is_cancelled:
+            raise DomainError(_("This lottery has already been computed."))
         selection.audit = result.audit
         selection.quota_table = _quota_table(panel, features, respondents, eligible)
         selection.problem = ""
@@ -242,9 +336,22 @@ def selection_compute(*, selection, progress=None):
 # --- The draw ---------------------------------------------------------------------------------
 
 
+def _still_eligible(respondent, kind):
+    """Whether someone the draw chose may still take the seat: nobody who withdrew, dropped
+    out, had their data erased or cannot come since the lottery was computed."""
+    if kind == Selection.Kind.REPLACEMENT and respondent.state == SelectionState.SELECTED:
+        return True  # a member the replacement keeps
+    return (respondent.available and respondent.state in (SelectionState.POOL,
+                                                          SelectionState.NOT_SELECTED)
+            and bool(respondent.answers))
+
+
 def selection_draw(*, selection, seed):
     """Draw the panel of a computed lottery with the seed announced in advance, and set the
-    respondents' states: selected and not selected, or for replacements the new members."""
+    respondents' states: selected and not selected, or for replacements the new members.
+
+    Refused when someone the seed picks can no longer take part (data erased since the
+    computation, say): then cancel the lottery with that reason and compute a new one."""
     with transaction.atomic():
         selection = Selection.objects.select_for_update().select_related("panel").get(
             pk=selection.pk)
@@ -253,13 +360,12 @@ def selection_draw(*, selection, seed):
             raise DomainError(_("The lottery has not been computed yet."))
         if selection.is_drawn:
             raise DomainError(_("This lottery has already been drawn."))
+        if selection.is_cancelled:
+            raise DomainError(_("This lottery has been cancelled and cannot be drawn."))
         if panel.erased_at:
             raise DomainError(_("The personal data of this panel has been erased."))
-        if selection.kind == Selection.Kind.PANEL and panel_drawn(panel=panel):
+        if selection.kind == Selection.Kind.PANEL and selectors.panel_drawn(panel=panel):
             raise DomainError(_("The panel has already been drawn."))
-        newer = panel.selections.filter(kind=selection.kind, created_at__gt=selection.created_at)
-        if newer.exists():
-            raise DomainError(_("A newer lottery has been computed; draw that one."))
         lottery, problems = lottery_from_audit(selection.audit)
         if problems:
             raise DomainError(_("The stored lottery is damaged: %(problems)s")
@@ -270,12 +376,19 @@ def selection_draw(*, selection, seed):
             raise DomainError(_("Please enter the seed.")) from error
         chosen = set(drawn.panel)
         respondents = list(panel.respondents.select_for_update())
-        features = _features(panel)
+        by_pseudonym = {r.pseudonym: r for r in respondents}
+        gone = sorted(p for p in chosen if p not in by_pseudonym
+                      or not _still_eligible(by_pseudonym[p], selection.kind))
+        if gone:
+            raise DomainError(_("The seed draws people who can no longer take part (%(who)s). "
+                                "Cancel this lottery with that reason and compute a new "
+                                "one.") % {"who": ", ".join(gone)})
+        pool = set(selection.audit.get("probabilities") or {})
         if selection.kind == Selection.Kind.PANEL:
             for r in respondents:
                 if r.pseudonym in chosen:
                     r.state = SelectionState.SELECTED
-                elif r.state == SelectionState.POOL:
+                elif r.state == SelectionState.POOL and r.pseudonym in pool:
                     r.state = SelectionState.NOT_SELECTED
         else:
             for r in respondents:
@@ -283,6 +396,7 @@ def selection_draw(*, selection, seed):
                     r.state = SelectionState.SELECTED
                     r.notified_at = None  # they were told "not selected" before
         Respondent.objects.bulk_update(respondents, ["state", "notified_at"])
+        features = selectors.features_with_values(panel=panel)
         answers = {r.pseudonym: _answers(r, features) for r in respondents}
         for row in selection.quota_table:
             row["selected"] = sum(1 for p in chosen
@@ -294,26 +408,27 @@ def selection_draw(*, selection, seed):
     return selection
 
 
-# --- Withdrawals and drop-outs ----------------------------------------------------------------
+# --- Withdrawals, drop-outs, the person's own data ------------------------------------------
 
 
-def _awaiting_draw(panel):
-    """The newest lottery is computed (its SHA-256 may be public) but not drawn yet."""
-    newest = panel.selections.order_by("-created_at").first()
-    return newest is not None and newest.is_computed and not newest.is_drawn
+def _check_pool_may_change(panel):
+    if selectors.lottery_in_progress(panel=panel):
+        raise DomainError(_("A lottery is being computed or waits for its draw; until it is "
+                            "drawn or cancelled, nobody can withdraw or drop out. Record it "
+                            "afterwards."))
 
 
 def respondent_withdraw(*, respondent):
-    """Someone takes back their registration before the lottery."""
-    if respondent.state != SelectionState.POOL:
-        raise DomainError(_("Only people who have not been part of a lottery yet can "
+    """Someone takes back their registration: before the lottery, or after it when they were
+    not selected, so that they are no candidate for replacements any more."""
+    if respondent.state not in (SelectionState.POOL, SelectionState.NOT_SELECTED):
+        raise DomainError(_("Only people who are registered or were not selected can "
                             "withdraw; a selected member who cannot come drops out."))
-    if _awaiting_draw(respondent.panel):
-        raise DomainError(_("The lottery has been computed and published and waits for its "
-                            "draw; it can no longer change. Draw it, then record a drop-out "
-                            "if this person is selected."))
-    respondent.state = SelectionState.WITHDRAWN
-    respondent.save(update_fields=["state"])
+    with transaction.atomic():
+        Panel.objects.select_for_update().get(pk=respondent.panel_id)
+        _check_pool_may_change(respondent.panel)
+        respondent.state = SelectionState.WITHDRAWN
+        respondent.save(update_fields=["state"])
     return respondent
 
 
@@ -322,8 +437,11 @@ def respondent_drop_out(*, respondent):
     selection."""
     if respondent.state != SelectionState.SELECTED:
         raise DomainError(_("Only selected members can drop out."))
-    respondent.state = SelectionState.DROPPED_OUT
-    respondent.save(update_fields=["state"])
+    with transaction.atomic():
+        Panel.objects.select_for_update().get(pk=respondent.panel_id)
+        _check_pool_may_change(respondent.panel)
+        respondent.state = SelectionState.DROPPED_OUT
+        respondent.save(update_fields=["state"])
     return respondent
 
 
@@ -336,24 +454,130 @@ def respondent_mark_notified(*, respondent):
     return respondent
 
 
+def respondent_is_erased(respondent):
+    """Whether the person's own data was erased at their request (see respondent_erase)."""
+    return not (respondent.first_name or respondent.last_name or respondent.answers)
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def respondent_export(*, respondent):
+    """Everything stored about one person (GDPR Art. 15), with the names of features and
+    values, as plain data for a JSON file."""
+    panel = respondent.panel
+    features = selectors.features_with_values(panel=panel)
+    answers = []
+    for feature in features:
+        chosen = respondent.answers.get(str(feature.pk), respondent.answers.get(feature.pk))
+        value = next((v for v in feature.values.all() if str(v.pk) == str(chosen)), None)
+        if chosen is not None:
+            answers.append({"feature": feature.name, "question": feature.question,
+                            "answer": value.name if value else str(chosen)})
+    lotteries = []
+    for selection in panel.selections.exclude(audit={}).order_by("created_at"):
+        audit = selection.audit
+        if respondent.pseudonym not in (audit.get("probabilities") or {}):
+            continue
+        drawn = (audit.get("draw") or {}).get("panel")
+        lotteries.append({
+            "kind": str(selection.get_kind_display()), "sha256": selection.digest,
+            "selection probability": (audit.get("probabilities") or {})[respondent.pseudonym],
+            "drawn at": _iso(selection.drawn_at),
+            "drawn": (respondent.pseudonym in drawn) if drawn is not None else None,
+            "cancelled at": _iso(selection.cancelled_at),
+        })
+    invitation = None
+    letter = Invitation.objects.filter(pk=respondent.invitation_id).first()
+    if letter is not None:
+        invitation = {
+            "registration code": format_code(letter.code), "salutation": letter.salutation,
+            "first name": letter.first_name, "last name": letter.last_name,
+            "street and number": letter.street, "postcode": letter.postcode,
+            "city": letter.city, "district": letter.district,
+            "household key": letter.household, "wave": letter.wave,
+            "created at": _iso(letter.created_at),
+        }
+    return {
+        "panel": {"title": panel.title, "municipality": panel.municipality.name,
+                  "contact": panel.contact, "personal data erased on": panel.erase_on.isoformat()},
+        "respondent": {
+            "first name": respondent.first_name, "last name": respondent.last_name,
+            "e-mail": respondent.email, "phone": respondent.phone,
+            "answers": answers, "can attend all dates": respondent.available,
+            "what they need to take part": respondent.needs,
+            "form used": str(respondent.get_form_variant_display()),
+            "consent given at": _iso(respondent.consent_at),
+            "registered at": _iso(respondent.created_at),
+            "pseudonym in the audit file": respondent.pseudonym,
+            "household key": respondent.household,
+            "state": str(respondent.get_state_display()),
+            "selection probability": respondent.probability,
+            "told the result at": _iso(respondent.notified_at),
+        },
+        "invitation letter": invitation,
+        "lotteries": lotteries,
+    }
+
+
+def respondent_erase(*, respondent):
+    """Erase one person's data at their request (GDPR Art. 17): name, contact, needs and
+    answers, and the name and address on their letter.
+
+    The pseudonym stays (it is in the public audit file), and so do the household key and the
+    state: someone in the pool or not selected counts as withdrawn, a selected member as dropped
+    out, so that they are never drawn again and a seat they held is refilled by replacements.
+    """
+    with transaction.atomic():
+        respondent = Respondent.objects.select_for_update().get(pk=respondent.pk)
+        if respondent_is_erased(respondent):
+            raise DomainError(_("The data of this person has already been erased."))
+        if respondent.state in (SelectionState.POOL, SelectionState.NOT_SELECTED):
+            respondent.state = SelectionState.WITHDRAWN
+        elif respondent.state == SelectionState.SELECTED:
+            respondent.state = SelectionState.DROPPED_OUT
+        respondent.first_name = respondent.last_name = ""
+        respondent.email = respondent.phone = respondent.needs = ""
+        respondent.answers = {}
+        respondent.save(update_fields=["first_name", "last_name", "email", "phone", "needs",
+                                       "answers", "state"])
+        Invitation.objects.filter(pk=respondent.invitation_id).update(
+            salutation="", first_name="", last_name="", street="", postcode="", city="")
+    return respondent
+
+
 # --- Notifications ----------------------------------------------------------------------------
+
+
+def _notify_jobs_unfinished(panel):
+    return BackgroundJob.objects.filter(kind=NOTIFY, arguments__panel_id=panel.pk,
+                                        status__in=_UNFINISHED).exists()
 
 
 def notifications_start(*, panel, started_by):
     from .jobs import NOTIFY_TITLE
 
-    if not panel_drawn(panel=panel):
+    if not selectors.panel_drawn(panel=panel):
         raise DomainError(_("The panel has not been drawn yet."))
-    return job_start(kind=NOTIFY, title=f"{NOTIFY_TITLE}: {panel.title}",
-                     arguments={"panel_id": panel.pk}, started_by=started_by,
-                     municipality=panel.municipality)
+    with transaction.atomic():
+        Panel.objects.select_for_update().get(pk=panel.pk)  # one start at a time
+        if _notify_jobs_unfinished(panel):
+            raise DomainError(_("The respondents are being told the result already. Please "
+                                "wait until that has finished."))
+        return job_start(kind=NOTIFY, title=f"{NOTIFY_TITLE}: {panel.title}",
+                         arguments={"panel_id": panel.pk}, started_by=started_by,
+                         municipality=panel.municipality)
 
 
 def notifications_send(*, panel, progress=None):
     """E-mail the result to everyone selected or not selected who has not been told yet.
     People without an e-mail address are counted for a phone call (the respondents page lists
-    them). Returns counts only: the job's result is no place for personal data."""
-    if not panel_drawn(panel=panel):
+    them). Returns counts only: the job's result is no place for personal data.
+
+    Each person is claimed (notified_at set) before their e-mail goes out, so that two runs
+    never both send it; when sending fails, the claim is taken back for the next run."""
+    if not selectors.panel_drawn(panel=panel):
         raise DomainError(_("The panel has not been drawn yet."))
     pending = list(panel.respondents.filter(
         state__in=[SelectionState.SELECTED, SelectionState.NOT_SELECTED],
@@ -365,21 +589,27 @@ def notifications_send(*, panel, progress=None):
     if progress:
         progress(0, total)
     for done, respondent in enumerate(to_mail, start=1):
-        template = ("panels/email/selected" if respondent.state == SelectionState.SELECTED
-                    else "panels/email/not_selected")
-        try:
-            send_to_address(respondent.email, template,
-                            {"panel": panel, "respondent": respondent,
-                             "municipality": panel.municipality},
-                            language=respondent.language)
-        except Exception:
-            logger.exception("Could not send the lottery result to respondent %s",
-                             respondent.pk)
-            result["failed"] += 1
-        else:
-            Respondent.objects.filter(pk=respondent.pk).update(notified_at=timezone.now())
-            result["selected" if respondent.state == SelectionState.SELECTED
-                   else "not selected"] += 1
+        claimed_at = timezone.now()
+        claimed = Respondent.objects.filter(
+            pk=respondent.pk, state=respondent.state,
+            notified_at__isnull=True).update(notified_at=claimed_at)
+        if claimed:
+            template = ("panels/email/selected" if respondent.state == SelectionState.SELECTED
+                        else "panels/email/not_selected")
+            try:
+                send_to_address(respondent.email, template,
+                                {"panel": panel, "respondent": respondent,
+                                 "municipality": panel.municipality},
+                                language=respondent.language)
+            except Exception:
+                logger.exception("Could not send the lottery result to respondent %s",
+                                 respondent.pk)
+                Respondent.objects.filter(pk=respondent.pk, notified_at=claimed_at).update(
+                    notified_at=None)
+                result["failed"] += 1
+            else:
+                result["selected" if respondent.state == SelectionState.SELECTED
+                       else "not selected"] += 1
         if progress:
             progress(done, total)
     return result

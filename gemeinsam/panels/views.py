@@ -1,12 +1,12 @@
 """The panel as a project: list, create, edit, managers, features and quotas, erasure."""
 
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -15,7 +15,7 @@ from gemeinsam.core.errors import DomainError, ImportFailed, StaleEdit
 from gemeinsam.core.views import breadcrumbs_for, municipality_view
 
 from . import features as feature_writes
-from . import selectors, services
+from . import invitations, selectors, services
 from .forms import (
     EraseForm,
     FeatureEditForm,
@@ -27,37 +27,15 @@ from .forms import (
     SlackForm,
 )
 from .rules import may
-
-
-def _list_crumbs(municipality, *rest):
-    return breadcrumbs_for(municipality, (_("Citizens' panels"), reverse(
-        "panels:list", args=[municipality.slug])), *rest)
-
-
-def _panel_crumbs(municipality, panel, *rest):
-    return _list_crumbs(municipality, (panel.title, reverse(
-        "panels:detail", args=[municipality.slug, panel.pk])), *rest)
-
-
-def _panel(request, municipality, pk, permission):
-    """The panel named in the URL, if the user has `permission` on it."""
-    panel = selectors.panel_get(municipality=municipality, pk=pk)
-    if not may(request.user, permission, panel):
-        raise PermissionDenied  # signed in: municipality_view sent anonymous visitors away
-    return panel
-
-
-def _context(request, municipality, panel, **extra):
-    return {"municipality": municipality, "panel": panel,
-            "can_manage": may(request.user, "panels.manage", panel), **extra}
+from .views_shared import list_crumbs, panel_context, panel_crumbs, panel_for
 
 
 def _form_page(request, municipality, panel, form, *, title, template="panels/panel_form.html",
                status=200, **extra):
     return render(request, template, {
-        **_context(request, municipality, panel), "form": form, "title": title,
-        "breadcrumbs": (_panel_crumbs(municipality, panel, (title, None)) if panel
-                        else _list_crumbs(municipality, (title, None))),
+        **panel_context(request, municipality, panel), "form": form, "title": title,
+        "breadcrumbs": (panel_crumbs(municipality, panel, (title, None)) if panel
+                        else list_crumbs(municipality, (title, None))),
         **extra,
     }, status=status)
 
@@ -92,12 +70,21 @@ def panel_create(request, municipality):
             messages.success(request, _("The panel has been created and you manage it. Next, "
                                         "set out the features the panel should mirror."))
             return redirect("panels:features", municipality.slug, panel.pk)
+    elif request.method == "POST":
+        status = 400
     return _form_page(request, municipality, None, form, title=_("New citizens' panel"),
                       status=status)
 
 
-def _next_steps(panel, counts, features, selections, today):
-    """What a manager might do next, as (text, url name) pairs."""
+def _replies_open(panel, counts, selections):
+    """Whether the office may enter a reply on paper: letters are out and no lottery has been
+    computed (the office may enter replies that arrive after the deadline)."""
+    return bool(not panel.erased_at and counts["letters"] and not any(
+        s.is_computed and not s.is_cancelled for s in selections))
+
+
+def _next_steps(panel, counts, features, selections, today, addresses):
+    """What a manager might do next, as (text, url name or None) pairs."""
     steps = []
     if panel.erased_at:
         return steps
@@ -114,10 +101,22 @@ def _next_steps(panel, counts, features, selections, today):
     elif not drawn:
         steps.append((_("Registration has closed: compute the lottery and draw the panel with "
                         "the announced seed."), "panels:selection"))
-    elif counts["selected"] and any(s.kind == "panel" for s in drawn):
+    elif counts["selected"]:
         steps.append((_("Tell the selected and the not selected the result; fill the seats "
                         "of people who drop out."), "panels:selection"))
-    if panel.erase_on and not panel.erased_at and panel.erase_on <= today:
+    if _replies_open(panel, counts, selections):
+        steps.append((_("Enter a reply that came on paper or by phone."),
+                      "panels:register_on_behalf"))
+    if addresses and today <= panel.registration_deadline:
+        steps.append((_("The names and addresses on the letters are erased automatically "
+                        "after the registration deadline, %(date)s. Print and send the letters "
+                        "before; once they are sent you can erase the addresses by hand.") % {
+            "date": date_format(panel.registration_deadline, "SHORT_DATE_FORMAT")},
+            "panels:invitations"))
+    elif addresses:
+        steps.append((_("The registration deadline has passed: the names and addresses on the "
+                        "letters are erased tonight, or now by hand."), "panels:invitations"))
+    if panel.erase_on <= today:
         steps.append((_("The erasure date has come: the personal data are deleted tonight, or "
                         "now by hand."), "panels:erase"))
     return steps
@@ -125,36 +124,35 @@ def _next_steps(panel, counts, features, selections, today):
 
 @municipality_view("panels.view_internal")
 def panel_detail(request, municipality, pk):
-    panel = _panel(request, municipality, pk, "panels.view_aggregates")
+    panel = panel_for(request, municipality, pk, "panels.view_aggregates")
     counts = selectors.panel_counts(panel=panel)
     features = selectors.features_with_values(panel=panel)
     selections = selectors.selections_of(panel=panel)
     today = timezone.localdate()
-    context = _context(request, municipality, panel)
+    context = panel_context(request, municipality, panel)
     return render(request, "panels/panel_detail.html", {
         **context,
         "counts": counts, "features": features, "selections": selections, "today": today,
         "managers": list(panel.managers.all()),
-        "next_steps": _next_steps(panel, counts, features, selections, today)
+        "response": selectors.response_by_district(panel=panel),
+        "replies_open": context["can_manage"] and _replies_open(panel, counts, selections),
+        "next_steps": _next_steps(panel, counts, features, selections, today,
+                                  invitations.addresses_present(panel=panel))
         if context["can_manage"] else [],
         "timeline": _timeline(panel, selections, today),
         "may_name_managers": _may_name_managers(request, panel),
-        "breadcrumbs": _list_crumbs(municipality, (panel.title, None)),
+        "breadcrumbs": list_crumbs(municipality, (panel.title, None)),
     })
 
 
 def _timeline(panel, selections, today):
     """[(date, what, done)] in order."""
-    report = panel.invitation_report or {}
     events = [(timezone.localdate(panel.created_at), _("Panel set up"), True)]
-    drawn_on = report.get("drawn_at") or report.get("date")
-    if drawn_on:
-        try:
-            drawn_on = datetime.date.fromisoformat(str(drawn_on)[:10])
-        except ValueError:
-            drawn_on = None
-    if drawn_on:
-        events.append((drawn_on, _("Letters drawn from the register extract"), True))
+    for wave in invitations.waves(panel):
+        if wave.get("drawn_at"):
+            label = (_("Letters drawn from the register extract") if wave["wave"] == 1 else
+                     _("Letters of wave %(wave)s drawn") % {"wave": wave["wave"]})
+            events.append((timezone.localdate(wave["drawn_at"]), label, True))
     events.append((panel.registration_deadline, _("Registration deadline"),
                    panel.registration_deadline < today))
     lottery = next((s for s in selections if s.kind == "panel" and s.is_drawn), None)
@@ -171,7 +169,7 @@ def _timeline(panel, selections, today):
 
 @municipality_view("panels.view_internal")
 def panel_edit(request, municipality, pk):
-    panel = _panel(request, municipality, pk, "panels.manage")
+    panel = panel_for(request, municipality, pk, "panels.manage")
     form = PanelForm(request.POST or None, instance=selectors.panel_get(
         municipality=municipality, pk=pk), initial={"version": panel.version})
     status = 200
@@ -179,9 +177,14 @@ def panel_edit(request, municipality, pk):
         try:
             services.panel_update(panel=panel, version=form.cleaned_data["version"],
                                   **form.panel_fields())
+        except StaleEdit as error:
+            form.add_error(None, error.message)
+            _rebase(form, "version", selectors.panel_get(municipality=municipality,
+                                                          pk=panel.pk).version)
+            status = 409
         except DomainError as error:
             form.add_error(None, error.message)
-            status = 409 if isinstance(error, StaleEdit) else 400
+            status = 400
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("panels:detail", municipality.slug, panel.pk)
@@ -189,6 +192,13 @@ def panel_edit(request, municipality, pk):
         status = 400
     return _form_page(request, municipality, panel, form,
                       title=_("Edit %(title)s") % {"title": panel.title}, status=status)
+
+
+def _rebase(form, field, current):
+    """After a stale save the input stays in the form; saving it again now knowingly replaces
+    what the other person saved."""
+    form.data = form.data.copy()
+    form.data[field] = current
 
 
 def _may_name_managers(request, panel):
@@ -203,22 +213,30 @@ def _may_name_managers(request, panel):
 
 @municipality_view("panels.view_internal")
 def panel_managers(request, municipality, pk):
-    panel = _panel(request, municipality, pk, "panels.view_aggregates")
+    panel = panel_for(request, municipality, pk, "panels.view_aggregates")
     if not _may_name_managers(request, panel):
         raise PermissionDenied
     candidates = selectors.administration_members(municipality=municipality)
-    form = ManagersForm(request.POST or None, candidates=candidates,
-                        initial={"managers": list(panel.managers.all())})
+    form = ManagersForm(request.POST or None, candidates=candidates, initial={
+        "managers": list(panel.managers.all()),
+        "state": selectors.managers_state(panel=panel)})
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.panel_managers_set(panel=panel, managers=form.cleaned_data["managers"])
+            services.panel_managers_set(panel=panel, managers=form.cleaned_data["managers"],
+                                        state=form.cleaned_data["state"])
+        except StaleEdit as error:
+            form.add_error(None, error.message)
+            _rebase(form, "state", selectors.managers_state(panel=panel))
+            status = 409
         except DomainError as error:
             form.add_error(None, error.message)
             status = 400
         else:
             messages.success(request, _("The panel managers have been saved."))
             return redirect("panels:detail", municipality.slug, panel.pk)
+    elif request.method == "POST":
+        status = 400
     return _form_page(request, municipality, panel, form, title=_("Panel managers"),
                       status=status, lead=_(
                           "Managers see and handle the personal data of this panel: letters, "
@@ -236,20 +254,20 @@ def _features_page(request, municipality, panel, *, feature_form=None, import_fo
         for value in feature.values.all():
             value.seats_by_share = (value.population_share * panel.seats / 100
                                     if value.population_share is not None else None)
-    context = _context(request, municipality, panel)
+    context = panel_context(request, municipality, panel)
     has_answers = panel.respondents.exists() if not panel.erased_at else True
-    lottery_drawn = panel.selections.filter(drawn_at__isnull=False).exists()
+    quotas_settled = selectors.lottery_computed(panel=panel)
     if context["can_manage"]:
         feature_form = feature_form or FeatureForm(seats=panel.seats)
         import_form = import_form or FeaturesImportForm()
     return render(request, "panels/features.html", {
         **context, "features": features,
         "seat_total": panel.seats,
-        "has_answers": has_answers, "lottery_drawn": lottery_drawn,
+        "has_answers": has_answers, "quotas_settled": quotas_settled,
         "feature_form": feature_form, "import_form": import_form,
         "import_errors": import_errors or [],
         "slack_form": SlackForm() if context["can_manage"] else None,
-        "breadcrumbs": _panel_crumbs(municipality, panel, (_("Features and quotas"), None)),
+        "breadcrumbs": panel_crumbs(municipality, panel, (_("Features and quotas"), None)),
     }, status=status)
 
 
@@ -257,7 +275,7 @@ def _features_page(request, municipality, panel, *, feature_form=None, import_fo
 def features(request, municipality, pk):
     """The features with values, shares and quotas; managers add a feature here."""
     if request.method == "POST":
-        panel = _panel(request, municipality, pk, "panels.manage")
+        panel = panel_for(request, municipality, pk, "panels.manage")
         form = FeatureForm(request.POST, seats=panel.seats)
         if form.is_valid():
             data = dict(form.cleaned_data)
@@ -272,14 +290,14 @@ def features(request, municipality, pk):
                     "name": feature.name})
                 return redirect("panels:features", municipality.slug, panel.pk)
         return _features_page(request, municipality, panel, feature_form=form, status=400)
-    panel = _panel(request, municipality, pk, "panels.view_aggregates")
+    panel = panel_for(request, municipality, pk, "panels.view_aggregates")
     return _features_page(request, municipality, panel)
 
 
 @require_POST
 @municipality_view("panels.view_internal")
 def features_import(request, municipality, pk):
-    panel = _panel(request, municipality, pk, "panels.manage")
+    panel = panel_for(request, municipality, pk, "panels.manage")
     form = FeaturesImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -297,14 +315,20 @@ def features_import(request, municipality, pk):
 @municipality_view("panels.view_internal")
 def feature_edit(request, municipality, pk):
     feature = selectors.feature_get(municipality=municipality, pk=pk)
-    panel = _panel(request, municipality, feature.panel_id, "panels.manage")
+    panel = panel_for(request, municipality, feature.panel_id, "panels.manage")
     values = list(feature.values.all())
     form = FeatureEditForm(request.POST or None, feature=feature, values=values)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            feature_writes.feature_with_values_update(feature=feature, values=form.value_names(),
-                                                      **form.feature_fields())
+            feature_writes.feature_with_values_update(
+                feature=feature, version=form.cleaned_data["version"],
+                values=form.value_names(), **form.feature_fields())
+        except StaleEdit as error:
+            form.add_error(None, error.message)
+            _rebase(form, "version", selectors.feature_get(municipality=municipality,
+                                                            pk=feature.pk).version)
+            status = 409
         except DomainError as error:
             form.add_error(None, error.message)
             status = 400
@@ -318,9 +342,9 @@ def feature_edit(request, municipality, pk):
         status = 400
     title = _("Edit feature %(name)s") % {"name": feature.name}
     return render(request, "panels/feature_form.html", {
-        **_context(request, municipality, panel), "feature": feature, "form": form,
+        **panel_context(request, municipality, panel), "feature": feature, "form": form,
         "title": title,
-        "breadcrumbs": _panel_crumbs(municipality, panel, (_("Features and quotas"), reverse(
+        "breadcrumbs": panel_crumbs(municipality, panel, (_("Features and quotas"), reverse(
             "panels:features", args=[municipality.slug, panel.pk])), (title, None)),
     }, status=status)
 
@@ -329,7 +353,7 @@ def feature_edit(request, municipality, pk):
 @municipality_view("panels.view_internal")
 def feature_delete(request, municipality, pk):
     feature = selectors.feature_get(municipality=municipality, pk=pk)
-    panel = _panel(request, municipality, feature.panel_id, "panels.manage")
+    panel = panel_for(request, municipality, feature.panel_id, "panels.manage")
     try:
         services.feature_delete(feature=feature)
     except DomainError as error:
@@ -342,7 +366,7 @@ def feature_delete(request, municipality, pk):
 @municipality_view("panels.view_internal")
 def quotas(request, municipality, pk):
     """All shares and quotas in one table."""
-    panel = _panel(request, municipality, pk, "panels.manage")
+    panel = panel_for(request, municipality, pk, "panels.manage")
     features_ = selectors.features_with_values(panel=panel)
     form = QuotaForm(request.POST or None, features=features_, seats=panel.seats,
                      state=feature_writes.quotas_state(panel=panel))
@@ -364,8 +388,8 @@ def quotas(request, municipality, pk):
     elif request.method == "POST":
         status = 400
     return render(request, "panels/quotas.html", {
-        **_context(request, municipality, panel), "form": form,
-        "breadcrumbs": _panel_crumbs(municipality, panel, (_("Features and quotas"), reverse(
+        **panel_context(request, municipality, panel), "form": form,
+        "breadcrumbs": panel_crumbs(municipality, panel, (_("Features and quotas"), reverse(
             "panels:features", args=[municipality.slug, panel.pk])), (_("Quotas"), None)),
     }, status=status)
 
@@ -373,7 +397,7 @@ def quotas(request, municipality, pk):
 @require_POST
 @municipality_view("panels.view_internal")
 def quotas_from_shares(request, municipality, pk):
-    panel = _panel(request, municipality, pk, "panels.manage")
+    panel = panel_for(request, municipality, pk, "panels.manage")
     form = SlackForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please give the leeway as a whole number from 0 to 10."))
@@ -400,7 +424,7 @@ def quotas_from_shares(request, municipality, pk):
 @municipality_view("panels.view_internal")
 def erase(request, municipality, pk):
     """Delete the panel's personal data now, after a confirmation."""
-    panel = _panel(request, municipality, pk, "panels.manage")
+    panel = panel_for(request, municipality, pk, "panels.manage")
     form = EraseForm(request.POST or None)
     status = 200
     if panel.erased_at:
@@ -414,7 +438,7 @@ def erase(request, municipality, pk):
             return redirect("panels:detail", municipality.slug, panel.pk)
         status = 400
     return render(request, "panels/panel_erase.html", {
-        **_context(request, municipality, panel), "form": form,
+        **panel_context(request, municipality, panel), "form": form,
         "counts": selectors.panel_counts(panel=panel),
-        "breadcrumbs": _panel_crumbs(municipality, panel, (_("Erase personal data"), None)),
+        "breadcrumbs": panel_crumbs(municipality, panel, (_("Erase personal data"), None)),
     }, status=status)

@@ -12,17 +12,15 @@ from gemeinsam.core.views import breadcrumbs_for, municipality_view
 
 from . import report, selectors
 from .models import Panel, Selection
+from .rules import may
 
 
 def _published(panel):
-    """The selections to show: every drawn one, and the newest computed one while it waits
-    for its draw (its SHA-256 is published before the seed is known)."""
-    shown = []
-    for position, selection in enumerate(Selection.objects.filter(panel=panel)
-                                          .exclude(audit={}).order_by("-created_at")):
-        if selection.is_drawn or position == 0:
-            shown.append(selection)
-    return shown
+    """Every computed lottery, newest first: its SHA-256 was published before the seed was
+    known, so each one stays listed, the drawn ones, the one waiting for its draw and the
+    cancelled ones with the reason."""
+    return list(Selection.objects.filter(panel=panel).exclude(audit={})
+                .select_related("job").order_by("-created_at"))
 
 
 @municipality_view()
@@ -30,7 +28,7 @@ def public_list(request, municipality):
     panels = Panel.objects.filter(municipality=municipality, public=True)
     return render(request, "panels/public_list.html", {
         "municipality": municipality, "panels": panels,
-        "can_view_internal": request.user.has_perm("panels.view_internal", municipality),
+        "can_view_internal": may(request.user, "panels.view_internal", municipality),
         "breadcrumbs": breadcrumbs_for(municipality, (_("Citizens' panels"), None)),
     })
 
@@ -58,8 +56,8 @@ def audit(request, municipality, pk):
     """The pseudonymous audit record: public for a public panel, else for the internal team."""
     selection = get_object_or_404(Selection.objects.select_related("panel"), pk=pk,
                                   panel__municipality=municipality)
-    if not selection.panel.public and not request.user.has_perm("panels.view_aggregates",
-                                                                  selection.panel):
+    if not selection.panel.public and not may(request.user, "panels.view_aggregates",
+                                                selection.panel):
         raise Http404
     if not selection.is_computed:
         raise Http404

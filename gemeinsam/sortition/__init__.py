@@ -19,6 +19,7 @@ from .lottery import Draw, draw, verify_audit
 from .model import (
     ALGORITHMS,
     Certificate,
+    Conflict,
     InfeasibleQuotas,
     InputError,
     Quota,
@@ -36,7 +37,7 @@ from .selection import (
 )
 
 __all__ = [
-    "ALGORITHMS", "Certificate", "Draw", "InfeasibleQuotas", "InputError", "Quota",
+    "ALGORITHMS", "Certificate", "Conflict", "Draw", "InfeasibleQuotas", "InputError", "Quota",
     "Relaxation", "Respondent", "SelectionResult", "SortitionError", "check_selection",
     "draw", "draw_selection", "explain_infeasibility", "read_id_list", "read_people",
     "read_quotas", "replace", "select", "verify_audit", "write_people", "write_quotas",

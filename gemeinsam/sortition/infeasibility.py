@@ -14,26 +14,29 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from .model import Quota, Relaxation, Respondent, fold
+from .model import Conflict, Quota, Relaxation, Respondent, fold
 from .solver import INF, build_problem, new_highs
 
 
 def direct_conflicts(respondents: Sequence[Respondent], quotas: Sequence[Quota], k: int, *,
                      forced: Iterable[str] = (), excluded: Iterable[str] = (),
-                     households: bool = True) -> list[str]:
+                     households: bool = True) -> list[Conflict]:
     problem = build_problem(respondents, quotas, k, forced=forced, excluded=excluded,
                             households=households)
     conflicts = []
     pool = int(problem.sizes.sum())
     if problem.k < 0:
-        conflicts.append(f"{len(problem.forced)} people must be selected, more than the "
-                         f"{k} seats")
+        conflicts.append(Conflict(
+            "too_many_forced", f"{len(problem.forced)} people must be selected, more than the "
+            f"{k} seats", forced=len(problem.forced), seats=k))
     seats_possible = pool
     if problem.households:
         seats_possible = pool - sum(len(g) - 1 for g in problem.households)
     if seats_possible < problem.k:
-        conflicts.append(f"only {seats_possible} respondents can be selected (one per "
-                         f"household), fewer than the {problem.k} free seats")
+        conflicts.append(Conflict(
+            "too_few_households", f"only {seats_possible} respondents can be selected (one per "
+            f"household), fewer than the {problem.k} free seats", possible=seats_possible,
+            seats=problem.k))
     by_flat = {}
     for q in quotas:
         by_flat[(fold(q.feature), fold(q.value))] = q
@@ -45,21 +48,27 @@ def direct_conflicts(respondents: Sequence[Respondent], quotas: Sequence[Quota],
             taken = _forced_count(respondents, problem.forced, feature, value)
             available = int(problem.value_counts[flat])
             if taken > quota.max:
-                conflicts.append(f"{taken} of the people who must be selected have {feature} "
-                                 f"= {value}, but the maximum is {quota.max}")
+                conflicts.append(Conflict(
+                    "forced_above_max", f"{taken} of the people who must be selected have "
+                    f"{feature} = {value}, but the maximum is {quota.max}", taken=taken,
+                    feature=feature, value=value, max=quota.max))
             elif available + taken < quota.min:
-                conflicts.append(f"at least {quota.min} panel members must have {feature} = "
-                                 f"{value}, but only {available + taken} respondents "
-                                 "who can be selected have it")
+                conflicts.append(Conflict(
+                    "too_few_with_value", f"at least {quota.min} panel members must have "
+                    f"{feature} = {value}, but only {available + taken} respondents who can be "
+                    "selected have it", min=quota.min, feature=feature, value=value,
+                    available=available + taken))
             low_sum += quota.min
             high_sum += quota.max
             flat += 1
         if low_sum > k:
-            conflicts.append(f"the minimums for {feature} add up to {low_sum}, more than the "
-                             f"{k} seats")
+            conflicts.append(Conflict(
+                "minimums_above_seats", f"the minimums for {feature} add up to {low_sum}, more "
+                f"than the {k} seats", feature=feature, sum=low_sum, seats=k))
         if high_sum < k:
-            conflicts.append(f"the maximums for {feature} add up to {high_sum}, fewer than "
-                             f"the {k} seats")
+            conflicts.append(Conflict(
+                "maximums_below_seats", f"the maximums for {feature} add up to {high_sum}, "
+                f"fewer than the {k} seats", feature=feature, sum=high_sum, seats=k))
     return conflicts
 
 

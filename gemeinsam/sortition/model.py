@@ -87,6 +87,29 @@ class Relaxation:
                 f"to {self.new}")
 
 
+class Conflict(str):
+    """Why no panel meets the quotas, in English words, with its `kind` and `facts` kept apart
+    so that an application can say it in its own language. Kinds and their facts:
+
+    - "too_many_forced": forced, seats
+    - "too_few_households": possible, seats
+    - "forced_above_max": taken, feature, value, max
+    - "too_few_with_value": min, feature, value, available
+    - "minimums_above_seats": feature, sum, seats
+    - "maximums_below_seats": feature, sum, seats
+    - "combination": values (the "feature = value" pairs whose quotas clash together)
+    """
+
+    kind: str
+    facts: dict
+
+    def __new__(cls, kind: str, text: str, **facts):
+        conflict = super().__new__(cls, text)
+        conflict.kind = kind
+        conflict.facts = facts
+        return conflict
+
+
 class InfeasibleQuotas(SortitionError):
     """No panel meets the quotas. `conflicts` says why, `relaxations` is the smallest fix."""
 

@@ -19,6 +19,7 @@ from .infeasibility import direct_conflicts, smallest_relaxation
 from .lottery import Lottery, add_draw, build_audit, make_pseudonyms
 from .model import (
     ALGORITHMS,
+    Conflict,
     InfeasibleQuotas,
     InputError,
     Quota,
@@ -116,8 +117,9 @@ def explain_infeasibility(respondents: Sequence[Respondent], quotas: Sequence[Qu
     relaxations, relaxed = relaxation
     if not conflicts:
         moved = sorted({f"{r.feature} = {r.value}" for r in relaxations})
-        conflicts.append("each quota can be met on its own, but not all together; the "
-                         "conflict involves " + ", ".join(moved))
+        conflicts.append(Conflict(
+            "combination", "each quota can be met on its own, but not all together; the "
+            "conflict involves " + ", ".join(moved), values=moved))
     return InfeasibleQuotas(conflicts, relaxations, relaxed)
 
 

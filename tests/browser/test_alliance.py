@@ -5,18 +5,11 @@ import pytest
 from gemeinsam.actors import services
 from gemeinsam.actors.models import Actor, Stage
 from tests.actors.factories import PersonFactory
-from tests.factories import PASSWORD
+from tests.browser.accounts import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BASE = "/ruesselsheim-am-main/akteure/"
 
-
-def log_in(page, user):
-    page.goto("/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmeldung").click()
-    page.wait_for_url("**/")
 
 
 def drag(page, source, target):

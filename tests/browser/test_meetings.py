@@ -7,20 +7,12 @@ from django.utils import timezone
 from gemeinsam.jobs.models import BackgroundJob
 from gemeinsam.meetings import services
 from gemeinsam.meetings.models import ActionItemStatus, Invitation, Rsvp
-from tests.factories import PASSWORD
+from tests.browser.accounts import log_in
 from tests.meetings.factories import jour_fixe, organisation, person, position_held_by
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BASE = "/ruesselsheim-am-main/"
 
-
-def log_in(page, user):
-    page.context.clear_cookies()
-    page.goto("/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmeldung").click()
-    page.wait_for_url("**/")
 
 
 def submit(page):

@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from gemeinsam.panels import services
-from gemeinsam.panels.models import Invitation, Respondent
+from gemeinsam.panels.models import Invitation, Panel, Respondent
+from tests.browser.accounts import log_in
+from tests.panels.factories import make_registration_panel
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BASE = "/ruesselsheim-am-main/buergerrat-anmeldung/"
@@ -13,21 +14,7 @@ BASE = "/ruesselsheim-am-main/buergerrat-anmeldung/"
 
 @pytest.fixture
 def panel(municipality, administration):
-    today = timezone.localdate()
-    panel = services.panel_create(
-        municipality=municipality, created_by=administration,
-        title="Bürgerrat Klimaneutralität 2035",
-        purpose="Wie wird Rüsselsheim bis 2035 klimaneutral?", seats=10,
-        meeting_dates="Samstag, 6. März, und Samstag, 20. März, jeweils 10–17 Uhr",
-        registration_deadline=today + datetime.timedelta(days=30),
-        contact="Stabsstelle Klimaschutz, klima@example.org",
-        erase_on=today + datetime.timedelta(days=200))
-    services.feature_create(panel=panel, name="Alter", question="Wie alt sind Sie?",
-                            values=[{"name": "16 bis 29 Jahre"}, {"name": "30 bis 59 Jahre"},
-                                    {"name": "60 Jahre und älter"}])
-    services.feature_create(panel=panel, name="Stadtteil",
-                            question="In welchem Stadtteil wohnen Sie?",
-                            values=[{"name": "Innenstadt"}, {"name": "Königstädten"}])
+    panel = make_registration_panel(municipality=municipality, created_by=administration)
     Invitation.objects.create(panel=panel, code="ABCDEFGHJ", household="h-1")
     return panel
 
@@ -110,4 +97,47 @@ def test_the_easy_language_form_is_accessible(page, panel, check_accessibility):
     page.get_by_role("link", name="English").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
+    check_accessibility(page)
+
+
+
+def test_the_office_types_in_replies_on_paper(page, panel, administration,
+                                             check_accessibility):
+    # A late reply on paper, after the deadline: the office may still enter it.
+    Panel.objects.filter(pk=panel.pk).update(
+        registration_deadline=timezone.localdate() - datetime.timedelta(days=2))
+    Invitation.objects.create(panel=panel, code="KLMNPQRST", household="h-2")
+    log_in(page, administration)
+    office = f"/ruesselsheim-am-main/buergerraete/{panel.pk}/antwort-eintragen/"
+    page.goto(office)
+    assert page.evaluate("document.activeElement.id") == "id_code"
+    check_accessibility(page)
+
+    # Sent incomplete: the summary lists the errors and the typing stays.
+    page.locator("#id_code").fill("abc-def-ghj")
+    page.locator("#id_first_name").fill("Erika")
+    submit(page)
+    assert page.locator(".error-summary a[href='#id_consent']").count() == 1
+    assert page.locator("#id_code").input_value() == "abc-def-ghj"
+    check_accessibility(page)
+
+    page.get_by_role("group", name="Wie alt sind Sie?").get_by_label("60 Jahre und älter").check()
+    page.get_by_role("group", name="In welchem Stadtteil wohnen Sie?").get_by_label(
+        "Innenstadt").check()
+    page.locator("#id_available_0").check()
+    page.locator("#id_last_name").fill("Mustermann")
+    page.locator("#id_phone").fill("06142 12345")
+    page.locator("#id_consent").check()
+    submit(page)
+    page.wait_for_url(f"**{office}")
+    respondent = Respondent.objects.get()
+    assert respondent.form_variant == "office"
+    assert respondent.pseudonym in page.locator(".messages").inner_text()
+    assert page.locator("#id_code").input_value() == ""  # ready for the next reply
+    check_accessibility(page)
+
+    # A code already used is refused at its field.
+    page.locator("#id_code").fill("ABC-DEF-GHJ")
+    submit(page)
+    assert page.locator(".error-summary a[href='#id_code']").count() == 1
     check_accessibility(page)

@@ -1,6 +1,7 @@
 """A citizens' panel from the register extract to the drawn panel, in a real browser."""
 
 import datetime
+import itertools
 import json
 import re
 from pathlib import Path
@@ -20,7 +21,7 @@ from gemeinsam.panels.models import (
     SelectionState,
     format_code,
 )
-from tests.factories import PASSWORD
+from tests.browser.accounts import log_in
 from tests.panels.factories import make_feature, make_invitation, make_panel, make_respondent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,14 +29,6 @@ BASE = "/ruesselsheim-am-main/"
 DISTRICTS = ["Innenstadt", "Königstädten", "Haßloch"]
 SEED = "3 11 19 27 34 42"
 
-
-def log_in(page, user):
-    page.context.clear_cookies()
-    page.goto("/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmeldung").click()
-    page.wait_for_url("**/")
 
 
 def submit(page, form="main form[method=post]"):
@@ -123,11 +116,16 @@ def test_a_panel_from_the_register_extract_to_the_drawn_panel(
     assert "Vorname" not in page.locator("main").inner_text()
     check_accessibility(page)
     with page.expect_download() as download:
-        page.locator("a[href$='/einladungen/briefe.pdf']").click()
+        page.locator("a[href*='/einladungen/briefe.pdf']").first.click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
 
     # 3. Residents register with the codes from their letters: one through the form ...
-    letters = list(Invitation.objects.filter(panel=panel).order_by("pk"))
+    # Round the districts, so that the respondents come from all of them.
+    by_district = {}
+    for letter in Invitation.objects.filter(panel=panel).order_by("pk"):
+        by_district.setdefault(letter.district, []).append(letter)
+    letters = [letter for row in itertools.zip_longest(*by_district.values()) for letter in row
+               if letter]
     stadtteil, geschlecht = panel.features.order_by("order")
     districts = {v.name: v for v in stadtteil.values.all()}
     genders = list(geschlecht.values.order_by("order"))
@@ -156,7 +154,10 @@ def test_a_panel_from_the_register_extract_to_the_drawn_panel(
             available=True, needs="", form_variant=FormVariant.GERMAN, consent=True)
     assert panel.respondents.count() == 25
 
-    # 4. The lottery is computed in the background; the page shows its progress.
+    # 4. Once the registration deadline has passed, the lottery is computed in the background;
+    # the page shows its progress.
+    Panel.objects.filter(pk=panel.pk).update(
+        registration_deadline=today - datetime.timedelta(days=1))
     log_in(page, administration)
     page.goto(f"{BASE}buergerraete/{panel.pk}/losverfahren/")
     submit(page, f"form[action$='/buergerraete/{panel.pk}/losverfahren/']")
@@ -168,7 +169,8 @@ def test_a_panel_from_the_register_extract_to_the_drawn_panel(
     job = selection.job
     type(job).objects.filter(pk=job.pk).update(done=40, total=100)
     page.locator("#selection-progress progress[value='40']").wait_for()  # polled, not reloaded
-    assert job_run(job_id=job.pk).status == "succeeded"
+    finished = job_run(job_id=job.pk)
+    assert finished.status == "succeeded", finished.errors
     status = page.locator("#selection-progress")
     status.locator(f"a[href$='/buergerraete/auswahl/{selection.pk}/']").wait_for()
     assert progress.count() == 0
@@ -178,6 +180,8 @@ def test_a_panel_from_the_register_extract_to_the_drawn_panel(
     status.locator(f"a[href$='/losverfahren/?computed={selection.pk}#current-heading']").click()
     selection.refresh_from_db()
     page.get_by_text(selection.digest).wait_for()
+    assert page.locator("form[action$='/abbrechen/'] textarea[name=reason]").is_visible()
+    check_accessibility(page)  # the draw form and the form to cancel instead
     page.locator("#id_seed").fill(SEED)
     page.locator("#id_confirm").check()
     submit(page, "form[action$='/ziehen/']")
@@ -222,6 +226,8 @@ def test_the_team_sees_the_report_without_names(page, municipality, administrati
         answers = {str(f.pk): list(f.values.order_by("order"))[n % 2].pk
                    for f in panel.features.all()}
         people.append(make_respondent(panel=panel, invitation=invitation, answers=answers))
+    Panel.objects.filter(pk=panel.pk).update(
+        registration_deadline=timezone.localdate() - datetime.timedelta(days=1))
     selection = selection_services.selection_start(panel=panel, started_by=administration)
     selection.refresh_from_db()  # computed by the immediate backend
     selection_services.selection_draw(selection=selection, seed=SEED)

@@ -186,3 +186,79 @@ class FeatureValueFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Wert {n}")
     min = 0
     max = 10
+
+
+# --- A pool ready for the lottery (moved here from test_selection) ---------------------------
+
+LOTTERY_SEATS = 8
+
+
+def build_pool(municipality, *, size=40, seats=LOTTERY_SEATS, gender_quota=(3, 5),
+               age_quota=(3, 5), households=None, **panel_fields):
+    """A panel whose registration closed yesterday, with two features and `size` respondents
+    spread over all four combinations. `households` (optional): a list of household keys,
+    one per respondent, e.g. to put two people in one household."""
+    panel_fields.setdefault("registration_deadline", _today() - datetime.timedelta(days=1))
+    panel = make_panel(municipality=municipality, seats=seats, **panel_fields)
+    gender = make_feature(panel=panel, name="Geschlecht", values=[
+        ("weiblich", 50, *gender_quota), ("männlich", 50, *gender_quota)])
+    age = make_feature(panel=panel, name="Alter", values=[
+        ("16–44", 50, *age_quota), ("45 und älter", 50, *age_quota)])
+    genders, ages = list(gender.values.all()), list(age.values.all())
+    for i in range(size):
+        fields = {} if households is None else {"household": households[i]}
+        make_respondent(panel=panel, first_name=f"Vorname{i:02d}", last_name=f"Nachname{i:02d}",
+                        answers={str(gender.pk): genders[i % 2].pk,
+                                 str(age.pk): ages[(i // 2) % 2].pk},
+                        form_variant="en" if i % 5 == 0 else "de", **fields)
+    return panel
+
+
+def computed(panel, *, kind="panel", progress=None):
+    """Create and compute a lottery synchronously (the job's work without the queue); a
+    computation that finds no lottery leaves its problem on the selection."""
+    from gemeinsam.core.errors import DomainError
+    from gemeinsam.panels import selection as lottery
+    from gemeinsam.panels.models import Selection
+
+    selection = Selection.objects.create(panel=panel, kind=kind, algorithm=panel.algorithm)
+    try:
+        lottery.selection_compute(selection=selection, progress=progress)
+    except DomainError:
+        pass
+    selection.refresh_from_db()
+    return selection
+
+
+def drawn(panel, seed="3 11 19 27 34 42"):
+    """Compute and draw the panel's lottery with `seed`."""
+    from gemeinsam.panels import selection as lottery
+
+    return lottery.selection_draw(selection=computed(panel), seed=seed)
+
+
+REGISTRATION_CONTACT = "Stabsstelle Klimaschutz, 06142 83-0, klima@example.org"
+
+
+def make_registration_panel(*, municipality, created_by):
+    """The panel residents register for in the registration tests: two features, one in
+    three languages, the deadline in a month."""
+    today = timezone.localdate()
+    panel = services.panel_create(
+        municipality=municipality, created_by=created_by,
+        title="Bürgerrat Klimaneutralität 2035",
+        purpose="Wie wird Rüsselsheim bis 2035 klimaneutral?", seats=10,
+        meeting_dates="Samstag, 6. März, und Samstag, 20. März, jeweils 10–17 Uhr",
+        registration_deadline=today + datetime.timedelta(days=30),
+        selection_date=today + datetime.timedelta(days=37), contact=REGISTRATION_CONTACT,
+        erase_on=today + datetime.timedelta(days=200))
+    services.feature_create(
+        panel=panel, name="Alter", question="Wie alt sind Sie?",
+        question_en="How old are you?", question_easy="Wie alt sind Sie? Sagen Sie es uns.",
+        values=[{"name": "16 bis 29 Jahre", "name_en": "16 to 29 years"},
+                {"name": "30 bis 59 Jahre", "name_en": "30 to 59 years"},
+                {"name": "60 Jahre und älter", "name_en": "60 years and older"}])
+    services.feature_create(
+        panel=panel, name="Stadtteil", question="In welchem Stadtteil wohnen Sie?",
+        values=[{"name": "Innenstadt"}, {"name": "Königstädten"}])
+    return panel

@@ -1,3 +1,4 @@
+import datetime
 import io
 import os
 
@@ -6,10 +7,11 @@ from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from gemeinsam.core.errors import DomainError, ImportFailed
-from gemeinsam.panels import invitations
-from gemeinsam.panels.models import Invitation
+from gemeinsam.panels import invitations, services
+from gemeinsam.panels.models import Invitation, Selection
 
 from .factories import administration_member, make_invitation, make_panel
 
@@ -132,8 +134,12 @@ def test_draw_by_district_follows_the_allocation(panel):
     panel.refresh_from_db()
     assert panel.invitation_method == "by_district"
     assert panel.district_weights == {"Bauschheim": 4}
-    assert {d["name"]: d["weight"] for d in panel.invitation_report["districts"]} == {
+    [wave] = invitations.waves(panel)
+    assert wave["wave"] == 1 and wave["method"] == "by_district"
+    assert wave["weights"] == {"Bauschheim": 4}
+    assert {d["name"]: d["weight"] for d in wave["districts"]} == {
         "Bauschheim": 4, "Haßloch": 1, "Innenstadt": 1}
+    assert set(drawn.values_list("wave", flat=True)) == {1}
 
 
 def test_a_weight_for_an_unknown_district_is_refused(panel):
@@ -158,11 +164,65 @@ def test_drawing_twice_is_refused(panel):
     assert Invitation.objects.filter(panel=panel).count() == 10
 
 
-def test_weights_parse_understands_german_decimals_and_names_bad_lines():
-    assert invitations.weights_parse("Königstädten = 1,5\n\nHaßloch=2") == {
-        "Königstädten": 1.5, "Haßloch": 2}
-    with pytest.raises(DomainError, match="2"):
-        invitations.weights_parse("Innenstadt = 1\nHaßloch = viel\nA = -1")
+@pytest.mark.parametrize("text", ["Königstädten = 1,5\nHaßloch=2",
+                                  "Königstädten; 1,5\nHaßloch;2",
+                                  "Königstädten = 1.5\n\n  Haßloch ; 2  \n",
+                                  "Königstädten: 1,5\nHaßloch\t2"])
+def test_weights_parse_understands_both_ways_of_writing(text):
+    assert invitations.weights_parse(text) == {"Königstädten": 1.5, "Haßloch": 2}
+
+
+def test_a_district_named_with_a_hyphen_and_spaces_keeps_its_name():
+    assert invitations.weights_parse("Rüsselsheim - Dicker  Busch; 1,25") == {
+        "Rüsselsheim - Dicker Busch": 1.25}
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "Infinity", "-1", "0", "0,0",
+                                   "viel", ""])
+def test_weights_parse_refuses_what_is_not_a_weight(value):
+    with pytest.raises(DomainError) as refused:
+        invitations.weights_parse(f"Innenstadt = 1\nHaßloch = {value}")
+    message = str(refused.value.message)
+    assert "2" in message  # the line
+    assert "Innenstadt" not in message
+
+
+def test_weights_parse_names_every_bad_line():
+    with pytest.raises(DomainError) as refused:
+        invitations.weights_parse("Innenstadt\n= 2\nA = 1\nA = 2")
+    message = str(refused.value.message)
+    assert all(number in message for number in ("1", "2", "4")), message
+
+
+@pytest.mark.parametrize("weight", [float("nan"), float("inf"), -2, 0, "x", True])
+def test_the_service_refuses_weights_that_are_not_numbers_above_0(panel, weight):
+    with pytest.raises(DomainError, match="Innenstadt"):
+        invitations.invitations_draw(panel=panel, register_file=extract(people(12)).encode(),
+                                     method="by_district", weights={"Innenstadt": weight})
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["Haßloch; 3", "Haßloch = 3"])
+def test_the_draw_form_takes_weights_written_either_way(panel, administration, client_for,
+                                                        typed):
+    text = extract(people(30, "Innenstadt") + people(10, "Haßloch"))
+    response = client_for(administration).post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", text.encode()), "count": 8,
+        "method": "by_district", "weights": typed, "wave": 1})
+    assert response.status_code == 302
+    panel.refresh_from_db()
+    assert panel.district_weights == {"Haßloch": 3}
+    assert Invitation.objects.filter(district="Haßloch").count() == 4
+
+
+def test_the_draw_form_refuses_nan_with_the_input_kept(panel, administration, client_for):
+    response = client_for(administration).post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", extract(people(12)).encode()), "count": 8,
+        "method": "by_district", "weights": "Innenstadt; nan", "wave": 1})
+    assert response.status_code == 400
+    assert response.context["form"].errors["weights"]
+    assert "Innenstadt; nan" in response.content.decode()
+    assert not Invitation.objects.exists()
 
 
 # --- The extract is not kept -----------------------------------------------------------------
@@ -187,7 +247,7 @@ def test_the_register_extract_is_gone_after_the_draw(panel, administration, clie
     response = client.post(reverse("panels:invitations", args=[panel.municipality.slug, panel.pk]),
                            {"register_file": SimpleUploadedFile(
                                "melderegister.csv", extract(residents).encode()),
-                            "count": 10, "method": "uniform", "weights": ""})
+                            "count": 10, "method": "uniform", "weights": "", "wave": 1})
     assert response.status_code == 302
     drawn = set(Invitation.objects.values_list("first_name", flat=True))
     assert len(drawn) == 10
@@ -233,15 +293,16 @@ def test_the_manager_draws_and_sees_the_documentation(panel, administration, cli
     text = extract(people(30, "Innenstadt") + people(10, "Haßloch"))
     response = client.post(_url(panel), {
         "register_file": SimpleUploadedFile("m.csv", text.encode("cp1252")), "count": 8,
-        "method": "by_district", "weights": "Haßloch = 3"}, follow=True)
+        "method": "by_district", "weights": "Haßloch = 3", "wave": 1}, follow=True)
     assert response.status_code == 200
     html = response.content.decode()
     # 30 : 30 → 4 and 4.
+    [wave] = response.context["waves"]
     rows = {row["name"]: (row["residents"], row["weight"], row["letters"])
-            for row in response.context["documentation"]}
+            for row in wave["rows"]}
     assert rows == {"Haßloch": (10, "3", 4), "Innenstadt": (30, "1", 4)}
-    assert _url(panel, "panels:letters_pdf") in html
-    assert _url(panel, "panels:letters_csv") in html
+    assert _url(panel, "panels:letters_pdf") + "?welle=1" in html
+    assert _url(panel, "panels:letters_csv") + "?welle=1" in html
     assert _url(panel, "panels:addresses_erase") in html
 
 
@@ -249,7 +310,7 @@ def test_row_errors_are_shown_as_a_table_with_the_input_kept(panel, administrati
     text = extract(people(12)) + "Frau;Eva;Muster;Weg;3;123;Rüsselsheim;Innenstadt\n"
     response = client_for(administration).post(_url(panel), {
         "register_file": SimpleUploadedFile("m.csv", text.encode()), "count": 7,
-        "method": "by_district", "weights": "Innenstadt = 2"})
+        "method": "by_district", "weights": "Innenstadt = 2", "wave": 1})
     assert response.status_code == 400
     assert response.context["failed"][0][0] == 14
     html = response.content.decode()
@@ -258,15 +319,18 @@ def test_row_errors_are_shown_as_a_table_with_the_input_kept(panel, administrati
     assert not Invitation.objects.exists()
 
 
-def test_a_second_draw_through_the_page_is_not_offered(panel, administration, client_for):
-    invitations.invitations_draw(panel=panel, register_file=extract(people(12)).encode())
+def test_the_form_sent_twice_draws_only_once(panel, administration, client_for):
     client = client_for(administration)
-    assert client.get(_url(panel)).context["form"] is None
-    response = client.post(_url(panel), {
-        "register_file": SimpleUploadedFile("m.csv", extract(people(12)).encode()),
-        "count": 10, "method": "uniform"})
+    first = {"register_file": SimpleUploadedFile("m.csv", extract(people(30)).encode()),
+             "count": 10, "method": "uniform", "wave": 1}
+    assert client.post(_url(panel), first).status_code == 302
+    first["register_file"] = SimpleUploadedFile("m.csv", extract(people(30)).encode())
+    response = client.post(_url(panel), first)
+    assert response.status_code == 400
     assert Invitation.objects.count() == 10
-    assert response.status_code == 200
+    # The page now offers the next wave instead.
+    form = client.get(_url(panel)).context["form"]
+    assert form["wave"].value() == 2
 
 
 def test_a_team_member_gets_403(panel, member, coordinator, client_for):
@@ -280,7 +344,7 @@ def test_an_administration_member_who_does_not_manage_the_panel_is_refused(panel
     assert client.get(_url(panel)).status_code == 403
     response = client.post(_url(panel), {
         "register_file": SimpleUploadedFile("m.csv", extract(people(12)).encode()),
-        "count": 10, "method": "uniform"})
+        "count": 10, "method": "uniform", "wave": 1})
     assert response.status_code == 403
     assert not Invitation.objects.exists()
 
@@ -307,3 +371,173 @@ def test_erasing_the_addresses_needs_a_confirmation(panel, administration, clien
     assert letter.code and letter.household
     panel.refresh_from_db()
     assert "addresses_erased_at" in panel.invitation_report
+
+
+# --- Further waves ---------------------------------------------------------------------------
+
+
+def register(rows):
+    """An extract from (first name, last name, street, district) rows."""
+    return (HEADER + "".join(f"Frau;{first};{last};{street};1;65428;Rüsselsheim;{district}\n"
+                             for first, last, street, district in rows)).encode()
+
+
+def residents(prefix, count, district="Innenstadt"):
+    return [(f"{prefix}{n:03d}", f"Familie{prefix}{n:03d}", f"{prefix}weg {n}", district)
+            for n in range(count)]
+
+
+def test_a_second_wave_leaves_out_every_household_written_to(panel):
+    first_rows = residents("Alt", 20)
+    invitations.invitations_draw(panel=panel, register_file=register(first_rows), count=10)
+    first = {letter.household: letter for letter in Invitation.objects.filter(wave=1)}
+    assert len(first) == 10
+    # The new extract: everyone of the first, a partner at every address written to (another
+    # name, same household), and 15 new residents.
+    partners = [(f"Partner{n}", "Anders", letter.street.removesuffix(" 1"), "Innenstadt")
+                for n, letter in enumerate(first.values())]
+    new_rows = residents("Neu", 15)
+    documentation = invitations.invitations_draw(
+        panel=panel, register_file=register(first_rows + partners + new_rows), count=12, wave=2)
+    second = list(Invitation.objects.filter(wave=2))
+    assert len(second) == 12
+    assert not {letter.household for letter in second} & set(first)
+    assert not any(letter.first_name.startswith("Partner") for letter in second)
+    # Its codes are new ones.
+    assert not {letter.code for letter in second} & {letter.code for letter in first.values()}
+    assert len({letter.code for letter in second}) == 12
+    # 20 + 10 + 15 rows read; the 10 drawn and their 10 partners left out; 25 could be drawn.
+    assert documentation["rows_read"] == 45 and documentation["rows_excluded"] == 20
+    assert documentation["districts"] == [{"name": "Innenstadt", "residents": 25,
+                                           "excluded": 20, "weight": None, "letters": 12}]
+
+
+def test_a_second_wave_from_too_few_new_households_is_refused(panel):
+    rows = residents("Alt", 15)
+    invitations.invitations_draw(panel=panel, register_file=register(rows), count=10)
+    with pytest.raises(DomainError) as refused:
+        invitations.invitations_draw(panel=panel, register_file=register(rows), count=6, wave=2)
+    assert "5" in str(refused.value.message) and "6" in str(refused.value.message)
+    assert Invitation.objects.count() == 10
+
+
+def test_each_wave_is_documented(panel):
+    invitations.invitations_draw(panel=panel, register_file=register(residents("A", 20)),
+                                 count=10, method="uniform")
+    invitations.invitations_draw(
+        panel=panel, register_file=register(residents("B", 10, "Innenstadt")
+                                            + residents("C", 10, "Haßloch")),
+        count=6, method="by_district", weights={"Haßloch": 2}, wave=2)
+    panel.refresh_from_db()
+    first, second = invitations.waves(panel)
+    assert (first["wave"], first["method"], first["weights"], first["rows_read"],
+            first["letters"]) == (1, "uniform", {}, 20, 10)
+    assert (second["wave"], second["method"], second["weights"], second["rows_read"],
+            second["letters"]) == (2, "by_district", {"Haßloch": 2}, 20, 6)
+    assert {d["name"]: d["letters"] for d in second["districts"]} == {"Haßloch": 4,
+                                                                     "Innenstadt": 2}
+    assert first["drawn_at"] <= second["drawn_at"]
+    assert panel.invitation_method == "by_district" and panel.district_weights == {
+        "Haßloch": 2}
+    assert set(panel.invitation_report) == {"waves"}
+    assert sorted(Invitation.objects.order_by().values_list("wave", flat=True).distinct()) == [1, 2]
+
+
+
+
+def _lottery(panel, **fields):
+    return Selection.objects.create(panel=panel, algorithm="leximin",
+                                    audit={"lottery": {"sha256": "ab" * 32}}, **fields)
+
+
+def test_no_further_wave_once_a_lottery_is_computed(panel, administration, client_for):
+    invitations.invitations_draw(panel=panel, register_file=register(residents("A", 12)),
+                                 count=10)
+    selection = _lottery(panel)
+    with pytest.raises(DomainError):
+        invitations.invitations_draw(panel=panel, register_file=register(residents("B", 12)),
+                                     count=5, wave=2)
+    assert Invitation.objects.count() == 10
+    client = client_for(administration)
+    page = client.get(_url(panel))
+    assert page.context["form"] is None and page.context["refusal"]
+    response = client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", register(residents("B", 12))),
+        "count": 5, "method": "uniform", "wave": 2})
+    assert response.status_code == 400
+    assert Invitation.objects.count() == 10
+    # A cancelled lottery no longer fixes the pool; one still being computed (no audit) does
+    # not either.
+    selection.cancelled_at = timezone.now()
+    selection.save()
+    Selection.objects.create(panel=panel, algorithm="leximin")
+    invitations.invitations_draw(panel=panel, register_file=register(residents("B", 12)),
+                                 count=5, wave=2)
+    assert Invitation.objects.filter(wave=2).count() == 5
+
+
+def test_no_further_wave_after_erasure_or_the_deadline(panel):
+    invitations.invitations_draw(panel=panel, register_file=register(residents("A", 12)),
+                                 count=10)
+    type(panel).objects.filter(pk=panel.pk).update(
+        registration_deadline=timezone.localdate() - datetime.timedelta(days=1))
+    panel.refresh_from_db()
+    assert invitations.wave_refusal(panel, 2)
+    with pytest.raises(DomainError):
+        invitations.invitations_draw(panel=panel, register_file=register(residents("B", 12)),
+                                     count=5, wave=2)
+    type(panel).objects.filter(pk=panel.pk).update(
+        registration_deadline=timezone.localdate())
+    panel.refresh_from_db()
+    assert invitations.wave_refusal(panel, 2) is None
+    services.panel_personal_data_erase(panel=panel)
+    with pytest.raises(DomainError):
+        invitations.invitations_draw(panel=panel, register_file=register(residents("B", 12)),
+                                     count=5, wave=2)
+    assert not Invitation.objects.exists()
+    assert invitations.waves(panel)[0]["letters"] == 10  # the documentation stays
+
+
+def test_waves_are_drawn_in_order(panel):
+    with pytest.raises(DomainError):
+        invitations.invitations_draw(panel=panel, register_file=register(residents("A", 12)),
+                                     count=5, wave=2)
+    invitations.invitations_draw(panel=panel, register_file=register(residents("A", 12)),
+                                 count=5)
+    with pytest.raises(DomainError):
+        invitations.invitations_draw(panel=panel, register_file=register(residents("B", 12)),
+                                     count=5, wave=3)
+    assert Invitation.objects.count() == 5
+
+
+def test_the_manager_draws_a_second_wave_through_the_page(panel, administration, client_for):
+    client = client_for(administration)
+    assert client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", register(residents("A", 20))),
+        "count": 10, "method": "uniform", "wave": 1}).status_code == 302
+    page = client.get(_url(panel))
+    assert page.context["form"]["wave"].value() == 2
+    assert 'name="wave" value="2"' in page.content.decode()
+    response = client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", register(residents("A", 20)
+                                                              + residents("B", 10, "Haßloch"))),
+        "count": 6, "method": "by_district", "weights": "Haßloch; 2", "wave": 2}, follow=True)
+    assert response.status_code == 200
+    assert Invitation.objects.filter(wave=2).count() == 6
+    first_households = set(Invitation.objects.filter(wave=1).values_list("household", flat=True))
+    assert not Invitation.objects.filter(wave=2, household__in=first_households).exists()
+    html = response.content.decode()
+    assert 'id="wave-1-title"' in html and 'id="wave-2-title"' in html
+    _first, second = response.context["waves"]
+    assert second["rows_excluded"] == 10
+    assert {row["name"]: row["excluded"] for row in second["rows"]} == {"Haßloch": 0,
+                                                                       "Innenstadt": 10}
+    assert _url(panel, "panels:letters_pdf") + "?welle=2" in html
+    assert _url(panel, "panels:letters_pdf") + "?welle=1" in html
+    assert response.context["form"]["wave"].value() == 3
+    # The second wave's form sent again draws nothing.
+    again = client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", register(residents("C", 20))),
+        "count": 6, "method": "uniform", "wave": 2})
+    assert again.status_code == 400
+    assert Invitation.objects.count() == 16

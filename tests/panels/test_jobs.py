@@ -5,10 +5,10 @@ from django.core import mail
 
 from gemeinsam.jobs.models import BackgroundJob
 from gemeinsam.jobs.registry import handler_for
-from gemeinsam.panels import jobs
+from gemeinsam.panels import jobs, selectors
 from gemeinsam.panels import selection as services
 from gemeinsam.panels.models import Selection, SelectionState
-from tests.panels.test_selection import build_pool, computed, drawn
+from tests.panels.factories import build_pool, computed, drawn
 
 
 def test_both_kinds_are_registered():
@@ -70,3 +70,20 @@ def test_a_replacement_job_computes_a_replacement(municipality,
     selection.refresh_from_db()
     assert selection.is_computed, selection.problem
     assert selection.audit["replacement"]["kept"]
+
+
+def test_a_crash_without_a_problem_fails_the_job_and_shows_as_failed(
+        municipality, monkeypatch, django_capture_on_commit_callbacks):
+    panel = build_pool(municipality, size=12)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("the solver crashed")
+
+    monkeypatch.setattr(services.sortition, "select", crash)
+    with django_capture_on_commit_callbacks(execute=True):
+        selection = services.selection_start(panel=panel, started_by=panel.managers.get())
+    selection = Selection.objects.select_related("job").get(pk=selection.pk)
+    assert selection.job.status == BackgroundJob.Status.FAILED
+    assert not selection.problem and not selection.is_computed
+    assert services.lottery_state(selection)[0] == "failed"
+    assert not selectors.lottery_in_progress(panel=panel)  # a new start is possible

@@ -15,7 +15,7 @@ from django.utils import timezone
 from gemeinsam.panels import invitations, letters
 from gemeinsam.panels.models import format_code
 
-from .factories import administration_member, make_invitation, make_panel
+from .factories import administration_member, make_feature, make_invitation, make_panel
 
 REGISTER_URL = "https://gemeinsam.example/ruesselsheim-am-main/buergerrat-anmeldung/"
 TODAY = datetime.date(2026, 11, 23)
@@ -63,6 +63,37 @@ def test_the_default_text_explains_the_panel(panel):
     assert letters.german_date(panel.registration_deadline) in text
     panel.letter_text = "Unser eigener Text."
     assert letters.letter_body(panel) == "Unser eigener Text."
+
+
+def test_the_default_text_names_the_panels_own_features(panel):
+    assert "nach Alter" not in letters.letter_body(panel)
+    assert "Vielfalt der Bevölkerung widerspiegelt" in letters.letter_body(panel)
+    make_feature(panel=panel, name="Wohndauer")
+    assert "die Bevölkerung nach Wohndauer widerspiegelt" in letters.letter_body(panel)
+    make_feature(panel=panel, name="Bildungsabschluss")
+    make_feature(panel=panel, name="Geschlecht")
+    assert ("die Bevölkerung nach Wohndauer, Bildungsabschluss und Geschlecht widerspiegelt"
+            in letters.letter_body(panel))
+
+
+def test_the_default_text_counts_the_letters_drawn_in_this_wave(panel):
+    # Planned 10 letters; before any draw the text counts those (for a preview).
+    assert "zusammen mit 9 anderen Einwohnerinnen" in letters.letter_body(panel)
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(40)), count=7)
+    assert "zusammen mit 6 anderen Einwohnerinnen" in letters.letter_body(panel)
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(40, 60)), count=2,
+                                 wave=2)
+    assert "zusammen mit einer weiteren Person" in letters.letter_body(panel)
+    assert "zusammen mit 6 anderen" in letters.letter_body(panel, 1)
+    assert letters._together(1) == ""
+    assert letters._together(1501) == (" – zusammen mit 1.500 anderen Einwohnerinnen und "
+                                       "Einwohnern")
+
+
+def _extract(numbers):
+    """Residents Ida<n> Ort<n>, each at an address of their own."""
+    return ("Vorname;Nachname;Straße;Hausnummer;PLZ;Ort\n" + "".join(
+        f"Ida{n};Ort{n};Am Hang;{n};65428;Rüsselsheim\n" for n in numbers)).encode()
 
 
 def test_salutations_and_dates():
@@ -115,7 +146,64 @@ def test_the_manager_downloads_pdf_and_csv(panel, administration, client_for):
     content = response.content.decode("utf-8")
     assert content.startswith("\ufeffAnrede;Vorname;Nachname")
     assert content.count("\r\n") == 11
-    assert "http://testserver/ruesselsheim-am-main/buergerrat-anmeldung/?code=" in content
+
+
+def test_the_registration_address_comes_from_base_url_not_from_the_request(
+        panel, administration, client_for, settings):
+    settings.BASE_URL = "https://beteiligung.example.org/"
+    settings.ALLOWED_HOSTS = ["intern.verwaltung.local"]
+    _letters(panel, 2)
+    response = client_for(administration).get(_url(panel, "panels:letters_csv"),
+                                              HTTP_HOST="intern.verwaltung.local")
+    assert response.status_code == 200
+    content = response.content.decode("utf-8")
+    address = "https://beteiligung.example.org/ruesselsheim-am-main/buergerrat-anmeldung/"
+    rows = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
+    assert {row["Anmeldeadresse"] for row in rows} == {address}
+    assert all(row["Anmeldelink"].startswith(address + "?code=") for row in rows)
+    assert "intern.verwaltung.local" not in content
+    assert letters.registration_address(panel.municipality) == address
+    # The PDF prints the same address (uncompressed, the text stands in the stream).
+    pdf = letters.letters_pdf(panel=panel, invitations=panel.invitations.all(),
+                              register_url=letters.registration_address(panel.municipality),
+                              today=TODAY, compress=False)
+    assert b"beteiligung.example.org" in pdf
+
+
+def test_each_wave_is_printed_on_its_own(panel, administration, client_for):
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(40)), count=10)
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(40, 80)), count=4,
+                                 wave=2)
+    second = set(panel.invitations.filter(wave=2).values_list("code", flat=True))
+    assert len(second) == 4
+    client = client_for(administration)
+    pdf_url, csv_url = _url(panel, "panels:letters_pdf"), _url(panel, "panels:letters_csv")
+    # Without ?welle the newest wave: what the print shop needs after a further draw.
+    for query, pages in (("", 4), ("?welle=2", 4), ("?welle=1", 10)):
+        response = client.get(pdf_url + query)
+        assert response.status_code == 200
+        assert len(PAGE.findall(response.content)) == pages, query
+    assert "welle-2" in client.get(pdf_url)["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(client.get(csv_url + "?welle=2").content.decode(
+        "utf-8").removeprefix("\ufeff")), delimiter=";"))
+    assert {row["Code"].replace("-", "") for row in rows} == second
+    for query in ("?welle=3", "?welle=0", "?welle=zwei"):
+        assert client.get(pdf_url + query).status_code == 404
+        assert client.get(csv_url + query).status_code == 404
+
+
+def test_the_pdf_of_a_wave_holds_only_its_codes(panel):
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(30)), count=5)
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(30, 60)), count=3,
+                                 wave=2)
+    content = letters.letters_pdf(panel=panel,
+                                  invitations=invitations.letters_of(panel=panel, wave=2),
+                                  register_url=REGISTER_URL, today=TODAY, wave=2,
+                                  compress=False)
+    assert len(PAGE.findall(content)) == 3
+    for letter in panel.invitations.all():
+        printed = f"({format_code(letter.code)}) Tj".encode() in content
+        assert printed == (letter.wave == 2)
 
 
 def test_a_team_member_gets_403_for_the_pdf(panel, member, coordinator, client_for):
@@ -140,3 +228,19 @@ def test_no_letters_after_the_addresses_are_erased(panel, administration, client
     response = client_for(administration).get(_url(panel, "panels:letters_pdf"))
     assert response.status_code == 302
     assert response["Location"] == _url(panel, "panels:invitations")
+
+
+def test_a_wave_whose_addresses_were_erased_is_not_printed_but_the_next_is(
+        panel, administration, client_for):
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(20)), count=5)
+    invitations.letters_addresses_erase(panel=panel)
+    invitations.invitations_draw(panel=panel, register_file=_extract(range(20, 40)), count=3,
+                                 wave=2)
+    client = client_for(administration)
+    assert client.get(_url(panel, "panels:letters_pdf") + "?welle=1").status_code == 302
+    response = client.get(_url(panel, "panels:letters_pdf"))
+    assert response.status_code == 200 and len(PAGE.findall(response.content)) == 3
+    page = client.get(_url(panel, "panels:invitations")).content.decode()
+    assert "?welle=2" in page and "?welle=1" not in page
+    first, second = invitations.waves(panel)
+    assert first["addresses_erased_at"] and second["addresses_erased_at"] is None

@@ -3,12 +3,14 @@ nobody is named."""
 
 import json
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from gemeinsam.panels.models import SelectionState
+from gemeinsam.panels import selection as services
+from gemeinsam.panels.models import FeatureValue, Selection, SelectionState
 from gemeinsam.sortition import verify_audit
-from tests.panels.factories import make_panel
-from tests.panels.test_selection import build_pool, computed, drawn
+from tests.panels.factories import build_pool, computed, drawn, make_panel
 
 
 def _assert_anonymous(text, panel):
@@ -43,8 +45,6 @@ def test_public_page_before_and_after_the_draw(municipality, client):
 
 
 def drawn_from(selection):
-    from gemeinsam.panels import selection as services
-
     return services.selection_draw(selection=selection, seed="Lotto 5 12 17 23 38 41")
 
 
@@ -93,3 +93,42 @@ def test_audit_of_another_municipality_is_not_found(municipality, other_municipa
     selection = drawn(panel)
     assert client.get(reverse("panels:audit", args=[other_municipality.slug, selection.pk])) \
         .status_code == 404
+
+
+def test_every_computed_lottery_stays_listed_with_its_fingerprint(municipality, client):
+    panel = build_pool(municipality, size=12)
+    cancelled = computed(panel)
+    services.selection_cancel(selection=cancelled, reason="Die Quote für Alter war falsch.")
+    FeatureValue.objects.filter(feature__panel=panel, feature__name="Alter").update(min=4, max=4)
+    final = services.selection_draw(selection=computed(panel), seed="4 8 15 16 23 42")
+    failed = Selection.objects.create(panel=panel, algorithm="leximin", problem="keine Lösung")
+
+    html = client.get(reverse("panels:public_detail",
+                              args=[municipality.slug, panel.pk])).content.decode()
+
+    assert cancelled.digest in html and final.digest in html
+    assert cancelled.digest != final.digest
+    assert "Die Quote für Alter war falsch." in html
+    assert final.seed in html
+    assert reverse("panels:audit", args=[municipality.slug, final.pk]) in html
+    assert html.count("<td><code>") == 2  # the failed computation has no fingerprint
+    assert failed.problem not in html
+    _assert_anonymous(html, panel)
+
+
+def test_public_page_queries_do_not_grow_with_the_lotteries(municipality, client):
+    panel = build_pool(municipality, size=12)
+    url = reverse("panels:public_detail", args=[municipality.slug, panel.pk])
+
+    def queries():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    services.selection_cancel(selection=computed(panel), reason="eins")
+    one = queries()
+    for n in range(3):
+        services.selection_cancel(selection=computed(panel), reason=f"noch {n}")
+    drawn(panel)
+    assert queries() == one

@@ -1,21 +1,32 @@
 import datetime
+import logging
+import smtplib
 
 import pytest
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from gemeinsam.core.errors import DomainError
+from gemeinsam.jobs.models import BackgroundJob
 from gemeinsam.panels import registration, services
-from gemeinsam.panels.models import Invitation, Respondent, Selection
+from gemeinsam.panels.models import FormVariant, Invitation, Panel, Respondent, Selection
 from gemeinsam.panels.registration import CodeNotUsable
+from tests.panels.factories import (
+    REGISTRATION_CONTACT,
+    administration_member,
+    make_panel,
+    make_registration_panel,
+)
 
 pytestmark = pytest.mark.django_db
 
 CODE = "ABCDEFGHJ"
 PRINTED = "ABC-DEF-GHJ"
-CONTACT = "Stabsstelle Klimaschutz, 06142 83-0, klima@example.org"
+CONTACT = REGISTRATION_CONTACT
 
 
 def url(name, municipality):
@@ -24,25 +35,7 @@ def url(name, municipality):
 
 @pytest.fixture
 def panel(municipality, administration):
-    today = timezone.localdate()
-    panel = services.panel_create(
-        municipality=municipality, created_by=administration,
-        title="Bürgerrat Klimaneutralität 2035",
-        purpose="Wie wird Rüsselsheim bis 2035 klimaneutral?", seats=10,
-        meeting_dates="Samstag, 6. März, und Samstag, 20. März, jeweils 10–17 Uhr",
-        registration_deadline=today + datetime.timedelta(days=30),
-        selection_date=today + datetime.timedelta(days=37), contact=CONTACT,
-        erase_on=today + datetime.timedelta(days=200))
-    services.feature_create(
-        panel=panel, name="Alter", question="Wie alt sind Sie?",
-        question_en="How old are you?", question_easy="Wie alt sind Sie? Sagen Sie es uns.",
-        values=[{"name": "16 bis 29 Jahre", "name_en": "16 to 29 years"},
-                {"name": "30 bis 59 Jahre", "name_en": "30 to 59 years"},
-                {"name": "60 Jahre und älter", "name_en": "60 years and older"}])
-    services.feature_create(
-        panel=panel, name="Stadtteil", question="In welchem Stadtteil wohnen Sie?",
-        values=[{"name": "Innenstadt"}, {"name": "Königstädten"}])
-    return panel
+    return make_registration_panel(municipality=municipality, created_by=administration)
 
 
 @pytest.fixture
@@ -101,25 +94,99 @@ def test_unknown_codes_and_codes_of_other_municipalities_are_refused(
         assert refused.value.reason == "unknown"
 
 
-def test_a_code_is_refused_after_the_deadline_and_once_the_lottery_began(municipality,
-                                                                           invitation, panel):
-    services.panel_update(panel=panel, version=panel.version,
-                          registration_deadline=timezone.localdate())
+def set_deadline(panel, days_from_today):
+    # Straight to the row: the panel form may refuse moving a deadline once letters went out.
+    Panel.objects.filter(pk=panel.pk).update(
+        registration_deadline=timezone.localdate() + datetime.timedelta(days_from_today))
+    panel.refresh_from_db()
+
+
+def test_a_code_is_refused_after_the_deadline_day(municipality, invitation, panel):
+    set_deadline(panel, 0)
     assert registration.invitation_for_code(code=CODE, municipality=municipality)
-    services.panel_update(panel=panel, version=panel.version,
-                          registration_deadline=timezone.localdate() - datetime.timedelta(1))
+    set_deadline(panel, -1)
     with pytest.raises(CodeNotUsable) as refused:
         registration.invitation_for_code(code=CODE, municipality=municipality)
     assert refused.value.reason == "deadline"
-    with pytest.raises(CodeNotUsable):
-        register(invitation)
-    services.panel_update(panel=panel, version=panel.version,
-                          registration_deadline=timezone.localdate() + datetime.timedelta(1))
-    Selection.objects.create(panel=panel, algorithm="leximin")
     with pytest.raises(CodeNotUsable) as refused:
-        registration.invitation_for_code(code=CODE, municipality=municipality)
+        register(invitation)
+    assert refused.value.reason == "deadline"
+    assert not Respondent.objects.exists()
+
+
+def computed(panel, **fields):
+    """A lottery whose distribution has been computed (its audit is filled in)."""
+    return Selection.objects.create(panel=panel, algorithm="leximin",
+                                    audit={"lottery": {"sha256": "ab" * 32}}, **fields)
+
+
+def test_registration_closes_once_a_lottery_is_computed_not_when_one_merely_exists(
+        municipality, invitation, panel):
+    # A computation that failed, or one computed and then cancelled, closes nothing.
+    Selection.objects.create(panel=panel, algorithm="leximin", problem="Quoten unerfüllbar")
+    computed(panel, cancelled_at=timezone.now(), cancel_reason="Falsche Quoten")
+    assert registration.invitation_for_code(code=CODE, municipality=municipality) == invitation
+    lottery = computed(panel)
+    for by_office in (False, True):
+        with pytest.raises(CodeNotUsable) as refused:
+            registration.invitation_for_code(code=CODE, municipality=municipality,
+                                             by_office=by_office)
+        assert refused.value.reason == "closed"
+    with pytest.raises(CodeNotUsable) as refused:
+        register(invitation)
     assert refused.value.reason == "closed"
     assert not Respondent.objects.exists()
+    Selection.objects.filter(pk=lottery.pk).update(cancelled_at=timezone.now())
+    assert register(invitation).invitation == invitation
+
+
+def test_registration_closes_while_a_lottery_is_being_computed(municipality, invitation, panel,
+                                                                administration):
+    job = BackgroundJob.objects.create(kind="panels.compute_lottery", title="Losverfahren",
+                                       status=BackgroundJob.Status.RUNNING)
+    selection = Selection.objects.create(panel=panel, algorithm="leximin", job=job)
+    with pytest.raises(CodeNotUsable) as refused:
+        registration.invitation_for_code(code=CODE, municipality=municipality, by_office=True)
+    assert refused.value.reason == "closed"
+    job.status = BackgroundJob.Status.FAILED  # it failed: registration goes on
+    job.save()
+    selection.problem = "Quoten unerfüllbar"
+    selection.save()
+    assert registration.invitation_for_code(code=CODE, municipality=municipality) == invitation
+
+
+def test_the_office_may_register_after_the_deadline(municipality, invitation, panel):
+    set_deadline(panel, -5)
+    assert registration.invitation_for_code(code=CODE, municipality=municipality,
+                                            by_office=True) == invitation
+    respondent = register(invitation, form_variant=FormVariant.OFFICE, by_office=True)
+    assert respondent.form_variant == "office" and respondent.consent_at is not None
+    # The office's variant only with the office's rule, and the other way round.
+    other = Invitation.objects.create(panel=panel, code="KLMNPQRST", household="h-2")
+    set_deadline(panel, 5)
+    with pytest.raises(DomainError):
+        register(other, form_variant=FormVariant.OFFICE)
+    with pytest.raises(DomainError):
+        register(other, form_variant=FormVariant.GERMAN, by_office=True)
+    assert Respondent.objects.count() == 1
+
+
+def test_registration_works_after_the_letter_addresses_were_erased(
+        client, municipality, invitation, panel, mailoutbox, django_capture_on_commit_callbacks):
+    invitation.street, invitation.postcode, invitation.city = "Marktplatz 4", "65428", \
+        "Rüsselsheim"
+    invitation.save()
+    services.invitation_addresses_erase(panel=panel)
+    invitation.refresh_from_db()
+    assert (invitation.last_name, invitation.street) == ("", "")
+    enter_code(client, municipality)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("register_form", municipality), form_data(panel))
+    assert response.status_code == 302 and response.url == url("register_done", municipality)
+    respondent = Respondent.objects.get()
+    assert respondent.invitation == invitation and respondent.household == "h-1"
+    assert respondent.last_name == "Mustermann"
+    assert [m.to for m in mailoutbox] == [["erika@example.org"]]
 
 
 def test_registration_stores_the_respondent_and_mails_the_pseudonym(
@@ -229,8 +296,8 @@ def test_a_valid_code_leads_to_the_questionnaire(client, municipality, invitatio
     assert "jeweils 10–17 Uhr" in page
     assert CONTACT in page
     assert "Verantwortlichen für den Bürgerrat" in page  # who sees the data
-    assert panel.erase_on.strftime("%d.%m.%Y") in page or \
-        f"{panel.erase_on.day}. " in page  # when it is deleted
+    with translation.override("de"):  # when it is deleted, as the page writes dates
+        assert f"am {date_format(panel.erase_on, 'DATE_FORMAT')} gelöscht" in page
     assert "freiwillig" in page
     # The letter's name and address are never shown to whoever holds the code.
     assert "Mustermann" not in page
@@ -259,8 +326,7 @@ def test_a_used_code_is_refused(client, municipality, invitation):
 
 
 def test_a_code_after_the_deadline_is_refused(client, municipality, invitation, panel):
-    services.panel_update(panel=panel, version=panel.version,
-                          registration_deadline=timezone.localdate() - datetime.timedelta(1))
+    set_deadline(panel, -1)
     response = enter_code(client, municipality)
     assert response.status_code == 400
     assert "Die Anmeldung zu diesem Bürgerrat ist geschlossen" in response.content.decode()
@@ -297,9 +363,11 @@ def test_the_questionnaire_registers_and_shows_the_confirmation(
     for personal in ("Erika", "Mustermann", "erika@example.org", "Kinderbetreuung",
                      "Königstädten", "30 bis 59"):
         assert personal not in page
-    # The code is spent: the questionnaire is gone, the confirmation stays.
+    # The code is spent: the questionnaire is gone; the confirmation was shown once and the
+    # session has forgotten the pseudonym.
     assert client.get(url("register_form", municipality)).status_code == 302
-    assert client.get(url("register_done", municipality)).status_code == 200
+    assert client.get(url("register_done", municipality)).status_code == 302
+    assert respondent.pseudonym not in str(dict(client.session))
 
 
 def test_the_done_page_needs_a_registration_in_this_session(client, municipality, invitation):
@@ -403,3 +471,196 @@ def test_the_questionnaire_reads_the_same_whatever_the_number_of_questions(
     assert count() == before
     with django_assert_num_queries(before):
         client.get(url("register_form", municipality))
+
+
+# --- A mail server that fails after the registration is saved ---------------------------------
+
+
+class FailingBackend(BaseEmailBackend):
+    """A mail server that refuses every message, naming the address as real ones do."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPRecipientsRefused(
+            {address: (550, b"mailbox unavailable") for m in email_messages for address in m.to})
+
+
+FAILING_BACKEND = f"{__name__}.FailingBackend"
+
+
+def test_a_failing_mail_server_does_not_undo_the_registration(
+        invitation, settings, caplog, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    with caplog.at_level(logging.ERROR, logger="gemeinsam.panels.registration"), \
+            django_capture_on_commit_callbacks(execute=True):
+        respondent = register(invitation)
+    assert respondent.confirmation_sent is False
+    assert Respondent.objects.get() == respondent
+    [record] = caplog.records
+    assert str(respondent.pk) in record.getMessage()
+    assert "erika" not in caplog.text.lower() and "Mustermann" not in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_page_says_the_registration_is_saved_when_the_mail_fails(
+        client, municipality, invitation, panel, settings, caplog):
+    # Without a surrounding test transaction: the confirmation goes out during the request,
+    # as in production.
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    enter_code(client, municipality)
+    response = client.post(url("register_form", municipality), form_data(panel))
+    assert response.status_code == 302 and response.url == url("register_done", municipality)
+    respondent = Respondent.objects.get()
+    page = client.get(response.url).content.decode()
+    assert respondent.pseudonym in page
+    assert 'class="notice" role="status"' in page  # saved, but no confirmation e-mail
+    assert "erika@example.org" not in caplog.text and str(respondent.pk) in caplog.text
+    # Trying again does not pretend the code was never used.
+    assert enter_code(client, municipality).status_code == 400
+
+
+def test_the_done_page_mentions_no_failure_when_the_mail_went_out(
+        client, municipality, invitation, panel, django_capture_on_commit_callbacks):
+    enter_code(client, municipality)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("register_form", municipality), form_data(panel))
+    page = client.get(url("register_done", municipality)).content.decode()
+    assert 'class="notice" role="status"' not in page
+    assert "Wir haben Ihnen eine Bestätigung per E-Mail geschickt" in page
+
+
+# --- Replies on paper or by phone, entered by the office ---------------------------------------
+
+
+def office_url(panel):
+    return reverse("panels:register_on_behalf", args=[panel.municipality.slug, panel.pk])
+
+
+def office_data(panel, **overrides):
+    return form_data(panel, **{"code": PRINTED, "email": "", "phone": "06142 12345",
+                               **overrides})
+
+
+def test_only_the_panels_managers_enter_replies(
+        client_for, panel, administration, member, coordinator, platform_admin,
+        signed_in_user, municipality):
+    other_administration = administration_member(municipality)
+    url_ = office_url(panel)
+    assert client_for(administration).get(url_).status_code == 200
+    for user in (member, coordinator, other_administration, platform_admin, signed_in_user):
+        assert client_for(user).get(url_).status_code == 403, user
+        assert client_for(user).post(url_, office_data(panel)).status_code == 403, user
+    anonymous = client_for(None).get(url_)
+    assert anonymous.status_code == 302 and "/konto/login/" in anonymous.url
+    assert client_for(None).post(url_, office_data(panel)).status_code == 302
+    assert not Respondent.objects.exists()
+
+
+def test_a_panel_of_another_municipality_is_not_found(client_for, panel, outsider,
+                                                      other_municipality):
+    url_ = reverse("panels:register_on_behalf", args=[other_municipality.slug, panel.pk])
+    assert client_for(outsider).get(url_).status_code == 404
+
+
+def test_the_office_enters_replies_one_after_the_other(
+        client_for, panel, administration, invitation, mailoutbox,
+        django_capture_on_commit_callbacks):
+    client = client_for(administration)
+    response = client.get(office_url(panel))
+    assert "no-store" in response["Cache-Control"]  # names are typed in here
+    page = response.content.decode()
+    assert "<legend>Wie alt sind Sie?</legend>" in page and 'name="code"' in page
+    assert 'name="consent"' in page and "Mustermann" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(office_url(panel), office_data(
+            panel, code="abc def ghj", email="erika@example.org", available="no"))
+    assert response.status_code == 302 and response.url == office_url(panel)
+    respondent = Respondent.objects.get()
+    assert respondent.form_variant == FormVariant.OFFICE
+    assert respondent.invitation == invitation and respondent.available is False
+    assert respondent.phone == "06142 12345" and respondent.consent_at is not None
+    assert respondent.pseudonym == services.pseudonym_for(panel=panel, code=CODE)
+    assert [m.to for m in mailoutbox] == [["erika@example.org"]]  # the confirmation
+    page = client.get(response.url).content.decode()
+    assert respondent.pseudonym in page  # the message names the pseudonym
+    assert 'value="Erika"' not in page and "06142 12345" not in page  # empty for the next
+    # The next one from the pile.
+    Invitation.objects.create(panel=panel, code="KLMNPQRST", household="h-2")
+    response = client.post(office_url(panel), office_data(panel, code="KLM-NPQ-RST",
+                                                          first_name="Max"))
+    assert response.status_code == 302
+    assert Respondent.objects.filter(form_variant="office").count() == 2
+
+
+def test_the_office_needs_the_persons_consent_and_answers(client_for, panel, administration,
+                                                          invitation):
+    alter = panel.features.get(name="Alter").pk
+    response = client_for(administration).post(office_url(panel), office_data(
+        panel, consent=None, **{f"feature_{alter}": None}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'href="#id_consent"' in page and f'href="#id_feature_{alter}_0"' in page
+    assert 'value="ABC-DEF-GHJ"' in page and 'value="06142 12345"' in page  # input kept
+    assert not Respondent.objects.exists()
+
+
+def test_the_office_is_not_rate_limited(client_for, panel, administration, invitation):
+    client = client_for(administration)
+    statuses = {client.post(office_url(panel), office_data(panel, code="XXX-XXX-XXX"))
+                .status_code for _ in range(35)}
+    assert statuses == {400}
+    assert client.post(office_url(panel), office_data(panel)).status_code == 302
+
+
+def test_the_office_may_enter_late_replies_after_the_deadline(client_for, panel,
+                                                              administration, invitation):
+    set_deadline(panel, -3)
+    client = client_for(administration)
+    page = client.get(office_url(panel)).content.decode()
+    assert 'class="notice"' in page  # the deadline has passed: late replies are welcome
+    response = client.post(office_url(panel), office_data(panel))
+    assert response.status_code == 302
+    assert Respondent.objects.get().form_variant == "office"
+
+
+def test_the_office_cannot_enter_replies_once_a_lottery_is_computed(
+        client_for, panel, administration, invitation):
+    set_deadline(panel, -3)
+    computed(panel)
+    response = client_for(administration).post(office_url(panel), office_data(panel))
+    assert response.status_code == 400
+    assert "Die Auslosung für diesen Bürgerrat hat begonnen" in response.content.decode()
+    assert not Respondent.objects.exists()
+
+
+def test_the_office_cannot_use_a_code_twice_or_one_of_another_panel(
+        client_for, panel, administration, invitation, municipality):
+    register(invitation)
+    other_panel = make_panel(municipality=municipality, created_by=administration)
+    Invitation.objects.create(panel=other_panel, code="KLMNPQRST", household="h-9")
+    client = client_for(administration)
+    response = client.post(office_url(panel), office_data(panel, first_name="Max"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Mit diesem Code hat sich bereits jemand angemeldet" in page
+    assert 'value="Max"' in page
+    response = client.post(office_url(panel), office_data(panel, code="KLM-NPQ-RST"))
+    assert response.status_code == 400
+    assert "Wir kennen diesen Code nicht" in response.content.decode()
+    # The code is checked at once, before the rest of the reply is typed in.
+    response = client.post(office_url(panel), {"code": PRINTED})
+    assert "Mit diesem Code hat sich bereits jemand angemeldet" in response.content.decode()
+    assert Respondent.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_office_is_told_when_the_confirmation_cannot_be_sent(
+        client_for, panel, administration, invitation, settings):
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    client = client_for(administration)
+    response = client.post(office_url(panel), office_data(panel, email="erika@example.org"),
+                           follow=True)
+    assert response.status_code == 200
+    respondent = Respondent.objects.get()
+    page = response.content.decode()
+    assert page.count(respondent.pseudonym) == 2  # saved; the e-mail failed
+    assert "message--warning" in page

@@ -44,11 +44,6 @@ def people(request, municipality, administration):
     return person
 
 
-@pytest.fixture
-def panel(municipality, administration):
-    return make_panel(municipality=municipality, created_by=administration)
-
-
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("perm", sorted(MUNICIPALITY_PERMS))
 def test_municipality_permissions(people, municipality, panel, role, perm):

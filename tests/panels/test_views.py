@@ -8,11 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from gemeinsam.core.models import Membership, Role
-from gemeinsam.panels import services
+from gemeinsam.panels import selectors, services
 from gemeinsam.panels.features import quotas_state
-from gemeinsam.panels.models import FeatureValue, Panel, SelectionState
+from gemeinsam.panels.models import FeatureValue, Panel, Selection, SelectionState
 
 from .factories import (
     administration_member,
@@ -27,11 +28,6 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def panel(municipality, administration):
-    return make_panel(municipality=municipality, created_by=administration)
-
-
 def url(name, municipality, *args):
     return reverse(f"panels:{name}", args=[municipality.slug, *args])
 
@@ -39,7 +35,6 @@ def url(name, municipality, *args):
 def _form_data(**overrides):
     data = {key: ("on" if value is True else value) for key, value in panel_fields().items()
             if value is not False}
-    data["invitation_method"] = "uniform"
     data.update(overrides)
     return data
 
@@ -128,10 +123,16 @@ def test_list_query_count_does_not_grow(municipality, administration, client_for
     for _n in range(3):
         other = make_panel(municipality=municipality, created_by=administration)
         make_standard_features(other)
-        make_respondent(panel=other)
+        for state in (SelectionState.POOL, SelectionState.SELECTED, SelectionState.WITHDRAWN):
+            make_respondent(panel=other, state=state)
+        for _letter in range(4):
+            make_invitation(panel=other)
     with django_assert_num_queries(len(first.captured_queries)):
         response = client.get(url("list", municipality))
     assert len(response.context["panels"]) == 4
+    assert response.context["panels"][-1].counts == {
+        "letters": 7, "respondents": 3, "pool": 1, "selected": 1, "not_selected": 0,
+        "dropped_out": 0, "withdrawn": 1}
 
 
 def test_erased_panel_lists_the_counts_of_the_erasure(municipality, panel, administration,
@@ -161,7 +162,7 @@ def test_create_refuses_erasure_before_deadline_and_keeps_input(municipality, ad
     response = client_for(administration).post(url("create", municipality), _form_data(
         title="Mein Titel", registration_deadline=deadline.isoformat(),
         erase_on=(deadline - datetime.timedelta(days=1)).isoformat()))
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "Mein Titel" in page and 'role="alert"' in page
     assert not Panel.objects.exists()
@@ -171,24 +172,54 @@ def test_create_requires_erasure_date(municipality, administration, client_for):
     data = _form_data()
     del data["erase_on"]
     response = client_for(administration).post(url("create", municipality), data)
+    assert response.status_code == 400
     assert "erase_on" in response.context["form"].errors
     assert not Panel.objects.exists()
 
 
 def test_edit_and_stale_edit(municipality, panel, administration, client_for):
     client = client_for(administration)
+    form = client.get(url("edit", municipality, panel.pk)).context["form"]
+    # How the letters are drawn is chosen in the draw form only.
+    assert not {"invitation_method", "weights", "district_weights"} & set(form.fields)
     response = client.post(url("edit", municipality, panel.pk),
                            _form_data(title="Erster Titel", version=1,
-                                      weights="Innenstadt; 1,5"))
+                                      invitation_method="by_district",
+                                      weights="Innenstadt; nan"))
     assert response.status_code == 302
     panel.refresh_from_db()
-    assert panel.title == "Erster Titel" and panel.district_weights == {"Innenstadt": 1.5}
+    assert panel.title == "Erster Titel"
+    assert (panel.invitation_method, panel.district_weights) == ("uniform", {})
     response = client.post(url("edit", municipality, panel.pk),
                            _form_data(title="Veralteter Titel", version=1))
     assert response.status_code == 409
     assert "Veralteter Titel" in response.content.decode()
     panel.refresh_from_db()
     assert panel.title == "Erster Titel"
+    # The input kept now carries the current version: saving again replaces knowingly.
+    assert response.context["form"]["version"].value() == 2
+    assert client.post(url("edit", municipality, panel.pk), _form_data(
+        title="Veralteter Titel", version=2)).status_code == 302
+
+
+def test_edit_refuses_to_move_promised_dates(municipality, panel, administration, client_for):
+    make_respondent(panel=panel)  # with a letter, and a promise of the erasure date
+    client = client_for(administration)
+    day = datetime.timedelta(days=1)
+    for field, date in (("erase_on", panel.erase_on + day),
+                        ("registration_deadline", panel.registration_deadline - day)):
+        response = client.post(url("edit", municipality, panel.pk),
+                               _form_data(version=1, title="Neuer Titel",
+                                          **{field: date.isoformat()}))
+        assert response.status_code == 400, field
+        assert "Neuer Titel" in response.content.decode()
+        assert 'role="alert"' in response.content.decode()
+    panel.refresh_from_db()
+    assert (panel.title, panel.version) == (panel_fields()["title"], 1)
+    response = client.post(url("edit", municipality, panel.pk), _form_data(
+        version=1, erase_on=(panel.erase_on - day).isoformat(),
+        registration_deadline=(panel.registration_deadline + day).isoformat()))
+    assert response.status_code == 302
 
 
 def test_edit_refuses_locked_fields(municipality, panel, administration, client_for):
@@ -210,13 +241,35 @@ def test_managers_choose_among_the_administration(municipality, panel, administr
     response = client.get(url("managers", municipality, panel.pk))
     choices = list(response.context["form"].fields["managers"].queryset)
     assert set(choices) == {administration, colleague} and member not in choices
+    state = response.context["form"]["state"].value()
     response = client.post(url("managers", municipality, panel.pk),
-                           {"managers": [administration.pk, colleague.pk]})
+                           {"managers": [administration.pk, colleague.pk], "state": state})
     assert response.status_code == 302
     assert set(panel.managers.all()) == {administration, colleague}
-    response = client.post(url("managers", municipality, panel.pk), {"managers": [member.pk]})
-    assert response.status_code == 200 and set(panel.managers.all()) == {administration,
+    state = selectors.managers_state(panel=panel)
+    response = client.post(url("managers", municipality, panel.pk),
+                           {"managers": [member.pk], "state": state})
+    assert response.status_code == 400 and set(panel.managers.all()) == {administration,
                                                                          colleague}
+
+
+def test_a_stale_managers_form_is_refused_with_the_choice_kept(municipality, panel,
+                                                                administration, client_for):
+    colleague = administration_member(municipality, display_name="Tobias Schäfer")
+    third = administration_member(municipality, display_name="Jana Roth")
+    client = client_for(administration)
+    shown = client.get(url("managers", municipality, panel.pk)).context["form"]
+    services.panel_managers_set(panel=panel, managers=[administration, third])  # meanwhile
+    response = client.post(url("managers", municipality, panel.pk), {
+        "managers": [administration.pk, colleague.pk], "state": shown["state"].value()})
+    assert response.status_code == 409
+    assert set(panel.managers.all()) == {administration, third}
+    kept = response.context["form"]
+    assert {int(pk) for pk in kept["managers"].value()} == {administration.pk, colleague.pk}
+    response = client.post(url("managers", municipality, panel.pk), {
+        "managers": [administration.pk, colleague.pk], "state": kept["state"].value()})
+    assert response.status_code == 302
+    assert set(panel.managers.all()) == {administration, colleague}
 
 
 def test_when_every_manager_left_the_administration_names_new_ones(
@@ -225,7 +278,9 @@ def test_when_every_manager_left_the_administration_names_new_ones(
     target = url("managers", municipality, panel.pk)
     assert client_for(colleague).get(target).status_code == 403
     Membership.objects.filter(user=administration).update(role=Role.MEMBER)
-    assert client_for(colleague).post(target, {"managers": [colleague.pk]}).status_code == 302
+    assert client_for(colleague).post(target, {
+        "managers": [colleague.pk],
+        "state": selectors.managers_state(panel=panel)}).status_code == 302
     assert list(panel.managers.all()) == [colleague]
 
 
@@ -270,8 +325,8 @@ def test_edit_feature_and_names(municipality, panel, administration, client_for)
     feature = make_feature(panel=panel, name="Geschlecht", values=["w", "m"])
     w, m = feature.values.all()
     response = client_for(administration).post(url("feature_edit", municipality, feature.pk), {
-        "name": "Geschlecht", "question": "Ihr Geschlecht?", "question_en": "Your gender?",
-        "question_easy": "", "source": "",
+        "version": 1, "name": "Geschlecht", "question": "Ihr Geschlecht?",
+        "question_en": "Your gender?", "question_easy": "", "source": "",
         f"name_{w.pk}": "weiblich", f"name_en_{w.pk}": "female",
         f"name_{m.pk}": "männlich", f"name_en_{m.pk}": "male"})
     assert response.status_code == 302
@@ -286,11 +341,35 @@ def test_renaming_after_answers_is_refused_and_nothing_changes(municipality, pan
     make_respondent(panel=panel)
     w, m = feature.values.all()
     response = client_for(administration).post(url("feature_edit", municipality, feature.pk), {
-        "name": "Geschlecht", "question": "Neu?", f"name_{w.pk}": "weiblich",
+        "version": 1, "name": "Geschlecht", "question": "Neu?", f"name_{w.pk}": "weiblich",
         f"name_{m.pk}": "m"})
     assert response.status_code == 400
     feature.refresh_from_db()
     assert feature.question == "Geschlecht?"
+
+
+def test_a_stale_feature_edit_is_refused_with_the_input_kept(municipality, panel,
+                                                             administration, client_for):
+    feature = make_feature(panel=panel, name="Geschlecht", values=["w", "m"])
+    w, m = feature.values.all()
+    client = client_for(administration)
+    shown = client.get(url("feature_edit", municipality, feature.pk)).context["form"]
+    assert shown["version"].value() == 1
+    services.feature_update(feature=feature, version=1, name="Geschlecht",
+                            question="Welches Geschlecht?")  # a colleague, meanwhile
+    data = {"version": 1, "name": "Geschlecht", "question": "Ihr Geschlecht?",
+            f"name_{w.pk}": "weiblich", f"name_{m.pk}": "männlich"}
+    response = client.post(url("feature_edit", municipality, feature.pk), data)
+    assert response.status_code == 409
+    assert "Ihr Geschlecht?" in response.content.decode()
+    feature.refresh_from_db()
+    w.refresh_from_db()
+    assert (feature.question, w.name) == ("Welches Geschlecht?", "w")
+    data["version"] = response.context["form"]["version"].value()
+    assert data["version"] == 2
+    assert client.post(url("feature_edit", municipality, feature.pk), data).status_code == 302
+    feature.refresh_from_db()
+    assert (feature.question, feature.version) == ("Ihr Geschlecht?", 3)
 
 
 def test_delete_feature(municipality, panel, administration, client_for, member):
@@ -302,7 +381,7 @@ def test_delete_feature(municipality, panel, administration, client_for, member)
 
 
 def test_quota_table_saves_all_at_once(municipality, panel, administration, client_for):
-    gender, age = make_standard_features(panel)
+    gender, _age = make_standard_features(panel)
     client = client_for(administration)
     response = client.get(url("quotas", municipality, panel.pk))
     form = response.context["form"]
@@ -342,6 +421,25 @@ def test_quota_table_refuses_wrong_and_stale_input_and_changes_nothing(
     assert first.min == 0
 
 
+def test_quota_table_is_settled_once_a_lottery_is_computed(municipality, panel,
+                                                            administration, client_for):
+    gender, _age = make_standard_features(panel)
+    client = client_for(administration)
+    form = client.get(url("quotas", municipality, panel.pk)).context["form"]
+    data = {name: (field.initial if field.initial is not None else "")
+            for name, field in form.fields.items()}
+    data["state"] = form.initial["state"]
+    first = gender.values.first()
+    data[f"min_{first.pk}"] = 2
+    Selection.objects.create(panel=panel, algorithm="leximin", audit={"lottery": {}})
+    response = client.post(url("quotas", municipality, panel.pk), data)
+    assert response.status_code == 400 and 'role="alert"' in response.content.decode()
+    first.refresh_from_db()
+    assert first.min == 0
+    page = client.get(url("features", municipality, panel.pk)).content.decode()
+    assert url("quotas", municipality, panel.pk) not in page
+
+
 def test_quotas_from_shares_button(municipality, panel, administration, client_for):
     feature = make_feature(panel=panel, values=[("A", 23.4, 0, 10), ("B", 76.6, 0, 10)])
     response = client_for(administration).post(
@@ -351,7 +449,7 @@ def test_quotas_from_shares_button(municipality, panel, administration, client_f
 
 
 SORTITION_ALGORITHMS = b"feature,value,min,max\nAlter,jung,2,5\nAlter,alt,3,6\nGeschlecht,w,4,6\n"
-STRATIFICATION_APP = "category;name;min;max\nGeschlecht;w;5;5\nGeschlecht;m;4;6\n".encode()
+STRATIFICATION_APP = b"category;name;min;max\nGeschlecht;w;5;5\nGeschlecht;m;4;6\n"
 
 
 def _upload(content, name="quotas.csv"):
@@ -409,6 +507,60 @@ def test_detail_shows_counts_timeline_and_next_step(municipality, panel, adminis
     assert len(response.context["timeline"]) >= 3
 
 
+def test_detail_shows_the_response_by_district_to_the_team(municipality, panel, member,
+                                                           client_for):
+    make_standard_features(panel)
+    for district, letters, registered in (("Innenstadt", 4, 1), ("Haßloch", 2, 2)):
+        for n in range(letters):
+            letter = make_invitation(panel=panel, district=district,
+                                     last_name=f"Quastenberg{n}")
+            if n < registered:
+                make_respondent(panel=panel, invitation=letter)
+    response = client_for(member).get(url("detail", municipality, panel.pk))
+    table = response.context["response"]
+    assert [(row["district"], row["letters"], row["registrations"], row["rate"])
+            for row in table["districts"]] == [("Haßloch", 2, 2, 100), ("Innenstadt", 4, 1, 25)]
+    assert (table["letters"], table["registrations"]) == (6, 3) and table["rate"] == 50
+    assert table["waves"] == []
+    page = response.content.decode()
+    assert "Haßloch" in page and "25,0 %" in page and "Quastenberg" not in page
+
+
+def test_response_by_district_per_wave(municipality, panel, administration, client_for):
+    make_standard_features(panel)
+    first = make_invitation(panel=panel, district="Innenstadt")
+    make_respondent(panel=panel, invitation=first)
+    make_invitation(panel=panel, district="Innenstadt", wave=2)
+    make_invitation(panel=panel, district="", wave=2)
+    response = client_for(administration).get(url("detail", municipality, panel.pk))
+    table = response.context["response"]
+    assert [(row["district"], row["letters"]) for row in table["districts"]] == [
+        ("Innenstadt", 2), ("", 1)]
+    assert [(wave["wave"], wave["letters"], wave["registrations"])
+            for wave in table["waves"]] == [(1, 1, 1), (2, 2, 0)]
+    assert table["waves"][1]["rate"] == 0
+
+
+def test_next_steps_during_registration(municipality, panel, administration, member,
+                                        client_for):
+    make_standard_features(panel)
+    make_invitation(panel=panel)
+    on_behalf = url("register_on_behalf", municipality, panel.pk)
+    response = client_for(administration).get(url("detail", municipality, panel.pk))
+    steps = response.context["next_steps"]
+    assert "panels:register_on_behalf" in [name for _text, name in steps]
+    assert on_behalf in response.content.decode()
+    # The letters' addresses are erased after the deadline; the hint says when.
+    deadline = date_format(panel.registration_deadline, "SHORT_DATE_FORMAT")
+    assert any(deadline in str(text) for text, name in steps if name == "panels:invitations")
+    assert on_behalf not in client_for(member).get(
+        url("detail", municipality, panel.pk)).content.decode()
+    services.invitation_addresses_erase(panel=panel)
+    steps = client_for(administration).get(url("detail", municipality, panel.pk)).context[
+        "next_steps"]
+    assert not [name for _text, name in steps if name == "panels:invitations"]
+
+
 def test_erase_needs_confirmation_and_a_manager(municipality, panel, administration, member,
                                                 client_for):
     make_standard_features(panel)
@@ -433,10 +585,16 @@ def test_erase_command(municipality, administration):
     make_respondent(panel=due)
     kept = make_panel(municipality=municipality, created_by=administration)
     make_respondent(panel=kept)
+    make_invitation(panel=kept)
     out = io.StringIO()
     call_command("erase_panel_data", stdout=out)
-    assert "of 1 panel" in out.getvalue()
+    assert "of 1 panel" in out.getvalue() and "of 0 letter" in out.getvalue()
     assert not due.respondents.exists() and kept.respondents.exists()
+    out = io.StringIO()
+    after_deadline = kept.registration_deadline + datetime.timedelta(days=1)
+    call_command("erase_panel_data", today=after_deadline.isoformat(), stdout=out)
+    assert "of 0 panel" in out.getvalue() and "of 2 letter" in out.getvalue()
+    assert kept.respondents.exists() and not kept.invitations.exclude(last_name="").exists()
     out = io.StringIO()
     call_command("erase_panel_data", today=kept.erase_on.isoformat(), stdout=out)
     assert not kept.respondents.exists()

@@ -49,6 +49,9 @@ def test_direct_reasons_are_named():
     with pytest.raises(InfeasibleQuotas) as info:
         select(_pool(), quotas, 6)
     assert any("only 5 respondents" in c for c in info.value.conflicts)
+    # The facts come apart too, for applications that speak another language.
+    assert any(c.kind == "too_few_with_value" and c.facts["available"] == 5
+               for c in info.value.conflicts)
     assert info.value.relaxations[0].describe().startswith(
         "lower the minimum for gender = woman from 6 to 5 (only 5 respondents have it)")
 

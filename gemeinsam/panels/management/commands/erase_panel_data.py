@@ -9,8 +9,10 @@ from gemeinsam.panels.services import panels_erase_due
 class Command(BaseCommand):
     help = ("Erase the personal data of every citizens' panel whose erasure date has come: "
             "names, addresses, contact details and answers of letters and registrations. The "
-            "counts, quotas and pseudonymous audit files remain. Run it once a day, e.g. from "
-            "cron: `15 2 * * * manage.py erase_panel_data`.")
+            "counts, quotas and pseudonymous audit files remain. Once a panel's registration "
+            "deadline has passed, the names and addresses on its letters are erased too (the "
+            "codes stay). Run it once a day, e.g. from cron: "
+            "`15 2 * * * manage.py erase_panel_data`.")
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="Date to act as today (YYYY-MM-DD), for tests and "
@@ -24,5 +26,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--today: not a date: {today}") from error
         else:
             day = timezone.localdate()
-        count = panels_erase_due(today=day)
-        self.stdout.write(f"Personal data of {count} panel(s) erased.")
+        counts = panels_erase_due(today=day)
+        self.stdout.write(f"Personal data of {counts['panels']} panel(s) erased.")
+        self.stdout.write(f"Names and addresses of {counts['letters']} letter(s) erased after "
+                          f"the registration deadline.")
