@@ -24,7 +24,7 @@ from gemeinsam.core.emails import send_to_address
 from gemeinsam.core.errors import DomainError
 
 from . import selectors
-from .models import FeatureValue, FormVariant, Invitation, Respondent, normalise_code
+from .models import FeatureValue, FormVariant, Invitation, Panel, Respondent, normalise_code
 from .services import pseudonym_for
 
 logger = logging.getLogger(__name__)
@@ -145,6 +145,10 @@ def respondent_register(*, invitation, first_name, last_name, email, phone, answ
     respondent.confirmation_sent = None
     try:
         with transaction.atomic():
+            # Read again under the lock that starting a lottery takes: a late office reply
+            # must not slip in after a computation has read the pool.
+            Panel.objects.select_for_update().get(pk=panel.pk)
+            _refuse_unless_taking_registrations(panel, by_office=by_office)
             respondent.save()
             if email:
                 transaction.on_commit(lambda: _send_confirmation(respondent))

@@ -10,6 +10,7 @@ can recompute the draw from the pseudonymous audit file.
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -29,8 +30,6 @@ logger = logging.getLogger(__name__)
 
 COMPUTE_LOTTERY = "panels.compute_lottery"
 NOTIFY = "panels.notify"
-
-_UNFINISHED = (BackgroundJob.Status.QUEUED, BackgroundJob.Status.RUNNING)
 
 
 # --- Inputs of the algorithm ------------------------------------------------------------------
@@ -108,14 +107,6 @@ def _replacement_plan(panel, respondents):
 # --- Starting and computing -------------------------------------------------------------------
 
 
-
-
-
-
-
-
-
-
 def selection_start(*, panel, started_by, kind=Selection.Kind.PANEL):
     """Queue the computation of a lottery (a background job); returns the new Selection."""
     from .jobs import COMPUTE_LOTTERY_TITLE, REPLACEMENT_TITLE
@@ -152,6 +143,7 @@ def selection_start(*, panel, started_by, kind=Selection.Kind.PANEL):
                 raise DomainError(_("Nobody has dropped out who has not been replaced yet."))
         else:
             raise ValueError(f"unknown kind {kind!r}")
+        _check_seed_announced(panel)
         selection = Selection.objects.create(panel=panel, kind=kind, algorithm=panel.algorithm,
                                              started_by=started_by)
         title = REPLACEMENT_TITLE if kind == Selection.Kind.REPLACEMENT else COMPUTE_LOTTERY_TITLE
@@ -162,17 +154,36 @@ def selection_start(*, panel, started_by, kind=Selection.Kind.PANEL):
     return selection
 
 
+def _check_seed_announced(panel):
+    """The seed's procedure is public before any lottery: announced, and announced anew after
+    a drawn or cancelled lottery (replacements too), since the former seed is known by now."""
+    announcement = " ".join(panel.seed_announcement.split())
+    if not announcement:
+        raise DomainError(_("Announce first how the seed will be chosen (in the panel's "
+                            "settings), so that the lottery can be checked by anyone."))
+    used = panel.selections.exclude(audit={}).filter(
+        Q(cancelled_at__isnull=False) | Q(drawn_at__isnull=False))
+    if any(" ".join(str(s.audit.get("seed_announcement", "")).split()) == announcement
+           for s in used):
+        raise DomainError(_("A lottery with this seed procedure has been drawn or cancelled, "
+                            "so its seed may be known by now. Announce a new procedure "
+                            "first, e.g. the next Lotto draw."))
+
+
 def selection_cancel(*, selection, reason):
     """Cancel a computed lottery that has not been drawn, e.g. because a mistake in the quotas
     came to light. Its SHA-256 may be public already, so it stays listed on the public page
-    with the reason; only then can a new lottery be computed."""
+    with the reason; only then can a new lottery be computed. A computation whose worker died
+    can be cancelled as well; should it still finish, it stores nothing."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Please give the reason; it is published with the lottery."))
     with transaction.atomic():
         selection = Selection.objects.select_for_update().get(pk=selection.pk)
-        if not selection.is_computed:
-            raise DomainError(_("Only a computed lottery can be cancelled."))
+        running = selection.job_id and selection.job.status in selectors.UNFINISHED
+        if not selection.is_computed and not running:
+            raise DomainError(_("Only a computed lottery, or one still being computed, can be "
+                                "cancelled."))
         if selection.is_drawn:
             raise DomainError(_("This lottery has been drawn; a drawn lottery cannot be "
                                 "cancelled."))
@@ -195,7 +206,7 @@ def lottery_state(selection):
         return "computed", _("computed, waiting for the seed")
     if selection.problem:
         return "problem", _("no lottery possible")
-    if selection.job is None or selection.job.status not in _UNFINISHED:
+    if selection.job is None or selection.job.status not in selectors.UNFINISHED:
         return "failed", _("failed")
     return "computing", _("being computed")
 
@@ -275,15 +286,21 @@ def _quota_table(panel, features, respondents, eligible):
     return rows
 
 
+def _check_still_to_compute(selection):
+    if selection.is_cancelled:
+        raise DomainError(_("This lottery has been cancelled."))
+    if selection.is_computed:
+        # Its SHA-256 may be public already: a published lottery is never replaced.
+        raise DomainError(_("This lottery has already been computed."))
+
+
 def selection_compute(*, selection, progress=None):
     """The job's work: compute the lottery (no seed yet) and store its audit record.
 
     When no panel meets the quotas, `selection.problem` says why and what would help, and a
     DomainError with that text fails the job; nothing else changes.
     """
-    if selection.is_computed or selection.is_cancelled:
-        # Its SHA-256 may be public already: a published lottery is never replaced.
-        raise DomainError(_("This lottery has already been computed."))
+    _check_still_to_compute(selection)
     panel = selection.panel
     features = selectors.features_with_values(panel=panel)
     respondents = list(panel.respondents.all())
@@ -319,10 +336,8 @@ def selection_compute(*, selection, progress=None):
     with transaction.atomic():
         # The computation took a while: check again, under the lock, that nothing was stored
         # or cancelled meanwhile (a second worker on the same job, say).
-        locked = Selection.objects.select_for_update().get(pk=selection.pk)
-        if locked.is_computed or locked.is_cancelled:
-            raise DomainError(_("This lottery has already been computed."))
-        selection.audit = result.audit
+        _check_still_to_compute(Selection.objects.select_for_update().get(pk=selection.pk))
+        selection.audit = {**result.audit, "seed_announcement": panel.seed_announcement}
         selection.quota_table = _quota_table(panel, features, respondents, eligible)
         selection.problem = ""
         selection.save(update_fields=["audit", "quota_table", "problem"])
@@ -418,30 +433,39 @@ def _check_pool_may_change(panel):
                             "afterwards."))
 
 
+def _locked_respondent(respondent):
+    """The panel and the person, locked and read afresh: a draw may have changed the state
+    since the page was loaded."""
+    Panel.objects.select_for_update().get(pk=respondent.panel_id)
+    return Respondent.objects.select_for_update().get(pk=respondent.pk)
+
+
 def respondent_withdraw(*, respondent):
     """Someone takes back their registration: before the lottery, or after it when they were
     not selected, so that they are no candidate for replacements any more."""
-    if respondent.state not in (SelectionState.POOL, SelectionState.NOT_SELECTED):
-        raise DomainError(_("Only people who are registered or were not selected can "
-                            "withdraw; a selected member who cannot come drops out."))
     with transaction.atomic():
-        Panel.objects.select_for_update().get(pk=respondent.panel_id)
+        locked = _locked_respondent(respondent)
+        if locked.state not in (SelectionState.POOL, SelectionState.NOT_SELECTED):
+            raise DomainError(_("Only people who are registered or were not selected can "
+                                "withdraw; a selected member who cannot come drops out."))
         _check_pool_may_change(respondent.panel)
-        respondent.state = SelectionState.WITHDRAWN
-        respondent.save(update_fields=["state"])
+        locked.state = SelectionState.WITHDRAWN
+        locked.save(update_fields=["state"])
+    respondent.refresh_from_db()
     return respondent
 
 
 def respondent_drop_out(*, respondent):
     """A selected member cannot take part after all; the seat is refilled by a replacement
     selection."""
-    if respondent.state != SelectionState.SELECTED:
-        raise DomainError(_("Only selected members can drop out."))
     with transaction.atomic():
-        Panel.objects.select_for_update().get(pk=respondent.panel_id)
+        locked = _locked_respondent(respondent)
+        if locked.state != SelectionState.SELECTED:
+            raise DomainError(_("Only selected members can drop out."))
         _check_pool_may_change(respondent.panel)
-        respondent.state = SelectionState.DROPPED_OUT
-        respondent.save(update_fields=["state"])
+        locked.state = SelectionState.DROPPED_OUT
+        locked.save(update_fields=["state"])
+    respondent.refresh_from_db()
     return respondent
 
 
@@ -552,7 +576,7 @@ def respondent_erase(*, respondent):
 
 def _notify_jobs_unfinished(panel):
     return BackgroundJob.objects.filter(kind=NOTIFY, arguments__panel_id=panel.pk,
-                                        status__in=_UNFINISHED).exists()
+                                        status__in=selectors.UNFINISHED).exists()
 
 
 def notifications_start(*, panel, started_by):
@@ -601,9 +625,10 @@ def notifications_send(*, panel, progress=None):
                                 {"panel": panel, "respondent": respondent,
                                  "municipality": panel.municipality},
                                 language=respondent.language)
-            except Exception:
-                logger.exception("Could not send the lottery result to respondent %s",
-                                 respondent.pk)
+            except Exception as error:
+                # Not the traceback: mail servers name the address in their errors.
+                logger.error("Could not send the lottery result to respondent %s (%s)",
+                             respondent.pk, type(error).__name__)
                 Respondent.objects.filter(pk=respondent.pk, notified_at=claimed_at).update(
                     notified_at=None)
                 result["failed"] += 1

@@ -108,12 +108,12 @@ def lottery_computed(*, panel):
     return computed_lotteries(panel=panel).exists()
 
 
-_UNFINISHED = (BackgroundJob.Status.QUEUED, BackgroundJob.Status.RUNNING)
+UNFINISHED = (BackgroundJob.Status.QUEUED, BackgroundJob.Status.RUNNING)
 
 
 def computation_running(*, panel):
     return panel.selections.filter(cancelled_at__isnull=True,
-                                   job__status__in=_UNFINISHED).exists()
+                                   job__status__in=UNFINISHED).exists()
 
 
 def panel_drawn(*, panel):

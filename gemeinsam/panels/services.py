@@ -71,12 +71,13 @@ def _letters_drawn(panel):
 
 def _locked_fields(panel):
     """Fields that may no longer change because letters went out or a lottery was computed
-    (its SHA-256 may be public: the seats and rules it was computed for must stay)."""
+    or is being computed (its SHA-256 may be public: the seats, rules and seed procedure it was
+    computed for must stay)."""
     locked = set()
     if _letters_drawn(panel):
         locked |= {"invitation_factor"}
-    if selectors.lottery_computed(panel=panel):
-        locked |= {"seats", "algorithm", "one_per_household"}
+    if selectors.lottery_begun(panel=panel):
+        locked |= {"seats", "algorithm", "one_per_household", "seed_announcement"}
     return locked
 
 
@@ -151,7 +152,7 @@ def _check_questions_open(panel):
 
 
 def check_quotas_open(panel):
-    if selectors.lottery_computed(panel=panel):
+    if selectors.lottery_begun(panel=panel):
         raise DomainError(_("A lottery has been computed with these features and quotas; "
                             "they are settled unless it is cancelled."))
 

@@ -76,11 +76,11 @@ def panel_create(request, municipality):
                       status=status)
 
 
-def _replies_open(panel, counts, selections):
-    """Whether the office may enter a reply on paper: letters are out and no lottery has been
-    computed (the office may enter replies that arrive after the deadline)."""
-    return bool(not panel.erased_at and counts["letters"] and not any(
-        s.is_computed and not s.is_cancelled for s in selections))
+def _replies_open(panel, counts):
+    """Whether the office may enter a reply on paper: letters are out and no lottery has
+    begun (the office may enter replies that arrive after the deadline)."""
+    return bool(not panel.erased_at and counts["letters"]
+                and not selectors.lottery_begun(panel=panel))
 
 
 def _next_steps(panel, counts, features, selections, today, addresses):
@@ -104,7 +104,7 @@ def _next_steps(panel, counts, features, selections, today, addresses):
     elif counts["selected"]:
         steps.append((_("Tell the selected and the not selected the result; fill the seats "
                         "of people who drop out."), "panels:selection"))
-    if _replies_open(panel, counts, selections):
+    if _replies_open(panel, counts):
         steps.append((_("Enter a reply that came on paper or by phone."),
                       "panels:register_on_behalf"))
     if addresses and today <= panel.registration_deadline:
@@ -135,7 +135,7 @@ def panel_detail(request, municipality, pk):
         "counts": counts, "features": features, "selections": selections, "today": today,
         "managers": list(panel.managers.all()),
         "response": selectors.response_by_district(panel=panel),
-        "replies_open": context["can_manage"] and _replies_open(panel, counts, selections),
+        "replies_open": context["can_manage"] and _replies_open(panel, counts),
         "next_steps": _next_steps(panel, counts, features, selections, today,
                                   invitations.addresses_present(panel=panel))
         if context["can_manage"] else [],

@@ -42,15 +42,18 @@ SESSION_VARIANT = "panels_register_variant"
 SESSION_DONE = "panels_register_done"
 
 
+PUBLIC_VARIANTS = (FormVariant.GERMAN, FormVariant.ENGLISH, FormVariant.EASY)
+
+
 def _variant(request):
     """The variant chosen by a link (?variant=), else the one of this flow, else the
     interface language."""
     chosen = request.GET.get("variant")
-    if chosen in FormVariant.values:
+    if chosen in PUBLIC_VARIANTS:
         request.session[SESSION_VARIANT] = chosen
         return chosen
     kept = request.session.get(SESSION_VARIANT)
-    if kept in FormVariant.values:
+    if kept in PUBLIC_VARIANTS:
         return kept
     return FormVariant.ENGLISH if translation.get_language() == "en" else FormVariant.GERMAN
 

@@ -1,13 +1,18 @@
 """The background jobs of panels: the lottery computation and the notifications, with their
 progress."""
 
+import pytest
 from django.core import mail
+from django.test import override_settings
 
+from gemeinsam.core.errors import DomainError
 from gemeinsam.jobs.models import BackgroundJob
 from gemeinsam.jobs.registry import handler_for
+from gemeinsam.jobs.services import job_run
 from gemeinsam.panels import jobs, selectors
 from gemeinsam.panels import selection as services
-from gemeinsam.panels.models import Selection, SelectionState
+from gemeinsam.panels import services as services_of_panel
+from gemeinsam.panels.models import Panel, Selection, SelectionState
 from tests.panels.factories import build_pool, computed, drawn
 
 
@@ -64,10 +69,17 @@ def test_a_replacement_job_computes_a_replacement(municipality,
     drawn(panel)
     services.respondent_drop_out(
         respondent=panel.respondents.filter(state=SelectionState.SELECTED).first())
+    # The panel's seed is known since its draw: replacements need a seed announced anew.
+    with pytest.raises(DomainError, match="Startwert|seed"):
+        services.selection_start(panel=panel, started_by=panel.managers.get(),
+                                 kind=Selection.Kind.REPLACEMENT)
+    panel.seed_announcement = "Die Lottozahlen der nächsten Ziehung nach dem Ausscheiden."
+    panel.save(update_fields=["seed_announcement"])
     with django_capture_on_commit_callbacks(execute=True):
         selection = services.selection_start(panel=panel, started_by=panel.managers.get(),
                                              kind=Selection.Kind.REPLACEMENT)
     selection.refresh_from_db()
+    assert selection.audit["seed_announcement"] == panel.seed_announcement
     assert selection.is_computed, selection.problem
     assert selection.audit["replacement"]["kept"]
 
@@ -87,3 +99,29 @@ def test_a_crash_without_a_problem_fails_the_job_and_shows_as_failed(
     assert not selection.problem and not selection.is_computed
     assert services.lottery_state(selection)[0] == "failed"
     assert not selectors.lottery_in_progress(panel=panel)  # a new start is possible
+
+
+def test_no_lottery_without_an_announced_seed_procedure(municipality):
+    panel = build_pool(municipality)
+    Panel.objects.filter(pk=panel.pk).update(seed_announcement=" ")
+    panel.refresh_from_db()
+    with pytest.raises(DomainError, match="Startwert|seed"):
+        services.selection_start(panel=panel, started_by=panel.managers.get())
+
+
+def test_a_stuck_computation_can_be_cancelled_and_then_stores_nothing(municipality):
+    panel = build_pool(municipality)
+    with override_settings(TASKS={"default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+        selection = services.selection_start(panel=panel, started_by=panel.managers.get())
+    # Its worker died: the job stays queued, and nothing may change while it "runs" ...
+    assert selectors.lottery_begun(panel=panel)
+    with pytest.raises(DomainError):
+        services_of_panel.check_quotas_open(panel)
+    # ... until a manager cancels it.
+    services.selection_cancel(selection=selection, reason="Der Rechenauftrag hing.")
+    assert not selectors.lottery_begun(panel=panel)
+    # Should the worker come back after all, the cancelled lottery stores nothing.
+    assert job_run(job_id=selection.job_id).status == BackgroundJob.Status.FAILED
+    selection.refresh_from_db()
+    assert not selection.is_computed

@@ -432,16 +432,21 @@ def test_a_computed_lottery_blocks_a_new_one_until_it_is_cancelled(municipality)
     with pytest.raises(DomainError):
         services.selection_draw(selection=first, seed="1 2 3")
     assert not panel.respondents.exclude(state=SelectionState.POOL).exists()
+    # The cancelled lottery's seed procedure may be known by now: a new one comes first.
+    with pytest.raises(DomainError):
+        services.selection_start(panel=panel, started_by=manager_of(panel))
+    Panel.objects.filter(pk=panel.pk).update(seed_announcement="Die Lottozahlen eine Woche später.")
+    panel.refresh_from_db()
     second = services.selection_start(panel=panel, started_by=manager_of(panel))
     assert second.pk != first.pk
 
 
-def test_only_a_computed_undrawn_lottery_can_be_cancelled(municipality):
+def test_only_a_computed_undrawn_or_a_running_lottery_can_be_cancelled(municipality):
     panel = build_pool(municipality, size=12)
-    pending = services.selection_start(panel=panel, started_by=manager_of(panel))
+    failed = services.selection_start(panel=panel, started_by=manager_of(panel))
+    BackgroundJob.objects.filter(pk=failed.job_id).update(status=BackgroundJob.Status.FAILED)
     with pytest.raises(DomainError):
-        services.selection_cancel(selection=pending, reason="zu früh")  # not computed
-    BackgroundJob.objects.filter(pk=pending.job_id).update(status=BackgroundJob.Status.FAILED)
+        services.selection_cancel(selection=failed, reason="nichts zu verwerfen")
     selection = drawn(panel)
     with pytest.raises(DomainError):
         services.selection_cancel(selection=selection, reason="zu spät")
@@ -712,7 +717,7 @@ def test_a_failed_mail_is_taken_back_and_logged_without_the_address(municipality
     unlucky.refresh_from_db()
     assert unlucky.notified_at is None
     assert str(unlucky.pk) in caplog.text
-    assert all(unlucky.email not in record.getMessage() for record in caplog.records)
+    assert unlucky.email not in caplog.text  # not in a traceback either
 
     monkeypatch.setattr(services, "send_to_address", real_send)
     mail.outbox.clear()
