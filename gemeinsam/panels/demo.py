@@ -6,6 +6,12 @@ fictional register extract (generated, never stored) gives the letters, about 15
 people written to register, and the panel of 30 is computed and drawn with the announced seed.
 Population shares are close to the Zensus 2022 for Rüsselsheim, rounded. No e-mail is sent:
 people register with a phone number; e-mail addresses (example.org) are added afterwards.
+
+The services stamp everything "now"; the demo then moves the stamps to a plausible course
+(see `_backdate_drawn_panel`): set up ten weeks ago, letters a week later, registrations until
+the deadline two weeks ago, the lottery computed the day after it and drawn on the announced
+date. The second panel has its letters out and its registration open, so that the codes in
+its letters (PDF or CSV) work on the registration form.
 """
 
 import datetime
@@ -15,8 +21,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone, translation
 
+from gemeinsam.jobs.models import BackgroundJob
+from gemeinsam.jobs.services import job_run
+
 from . import services
-from .models import Panel, Selection, SelectionState
+from .models import Invitation, Panel, Respondent, Selection, SelectionState
 
 TITLE = "Bürgerrat Klimaneutralität 2035"
 TITLE_PREPARATION = "Bürgerrat Mobilität in der Innenstadt"
@@ -44,6 +53,15 @@ FEATURES = [
       ("Abitur oder Fachhochschulreife", "upper secondary", 21),
       ("Hochschulabschluss", "university degree", 18)]),
 ]
+
+QUESTIONS_EASY = {
+    "Alter": "Wie alt sind Sie?",
+    "Geschlecht": "Sind Sie eine Frau, ein Mann oder divers?",
+    "Stadtteil": "In welchem Stadt-Teil wohnen Sie?",
+    "Bildungsabschluss": "Welchen Schul-Abschluss haben Sie? Bitte nennen Sie den höchsten.",
+}
+# The answer to "Geschlecht" of someone written to, from the salutation in the register.
+GENDER_OF_SALUTATION = {"Frau": "weiblich", "Herr": "männlich", "": "divers"}
 
 # Who answers a letter: more of the older and the better educated, as everywhere.
 RESPONSE_BIAS = {
@@ -95,15 +113,28 @@ def register_extract(rng, *, size=2400):
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def _quota(seats, share, slack):
+    """`services.quota_range`, but a group that stands for at least one seat gets at least
+    one: a panel of 20 without anyone from Bauschheim would not mirror the town."""
+    low, high = services.quota_range(seats=seats, share=share, slack=slack)
+    if low == 0 and Decimal(seats) * share / 100 >= 1:
+        low = 1
+    return low, high
+
+
 def _features(panel, features, *, slack):
     """The features with their population shares, and quotas from the shares give or take
-    `slack` seats."""
+    `slack` seats (at least one seat for a group that stands for one)."""
     for name, question, question_en, source, values in features:
+        rows = []
+        for value, value_en, share in values:
+            share = Decimal(str(share))
+            low, high = _quota(panel.seats, share, slack)
+            rows.append({"name": value, "name_en": value_en, "population_share": share,
+                         "min": low, "max": high})
         services.feature_create(
-            panel=panel, name=name, question=question, question_en=question_en, source=source,
-            values=[{"name": value, "name_en": value_en, "population_share": Decimal(str(share)),
-                     "min": 0, "max": panel.seats} for value, value_en, share in values])
-    services.quotas_from_shares(panel=panel, slack=slack)
+            panel=panel, name=name, question=question, question_en=question_en,
+            question_easy=QUESTIONS_EASY.get(name, ""), source=source, values=rows)
 
 
 def _answers(rng, panel, invitation):
@@ -112,6 +143,10 @@ def _answers(rng, panel, invitation):
         values = list(feature.values.all())
         if feature.name == "Stadtteil":
             chosen = next((v for v in values if v.name == invitation.district), values[0])
+        elif feature.name == "Geschlecht":
+            # As the register says, so that no "Irina" answers "männlich".
+            gender = GENDER_OF_SALUTATION.get(invitation.salutation, "divers")
+            chosen = next((v for v in values if v.name == gender), values[0])
         else:
             bias = RESPONSE_BIAS.get(feature.name, [1] * len(values))
             chosen = _choose(rng, values, [float(v.population_share) * b
@@ -143,20 +178,87 @@ def _respondents(rng, panel):
     return registered
 
 
-def _lottery(panel, started_by):
-    from .selection import respondent_drop_out, selection_compute, selection_draw
+def _moment(day, hour, minute=0):
+    """An aware datetime on `day` at local time hour:minute."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
-    # Computed here rather than as a background job, so that the demo is complete at once.
+
+def _lottery(panel, started_by):
+    """Compute the lottery as the background job does (run here at once, so that the demo is
+    complete when loaded), draw it with the announced seed, tell the result and let one member
+    drop out. Returns the selection."""
+    from .jobs import COMPUTE_LOTTERY_TITLE
+    from .selection import COMPUTE_LOTTERY, respondent_drop_out, selection_draw
+
     selection = Selection.objects.create(panel=panel, algorithm=panel.algorithm,
                                          started_by=started_by)
-    selection_compute(selection=selection)
+    selection.job = BackgroundJob.objects.create(
+        kind=COMPUTE_LOTTERY, title=f"{COMPUTE_LOTTERY_TITLE}: {panel.title}",
+        arguments={"selection_id": selection.pk}, started_by=started_by,
+        municipality=panel.municipality)
+    selection.save(update_fields=["job"])
+    job = job_run(job_id=selection.job.pk)
+    if job.status != BackgroundJob.Status.SUCCEEDED:
+        raise RuntimeError(f"the demo lottery could not be computed: {job.errors}")
+    selection.refresh_from_db()
     selection_draw(selection=selection, seed=SEED)
-    now = timezone.now()
     selected = list(panel.respondents.filter(state=SelectionState.SELECTED).order_by("pk"))
     panel.respondents.filter(state__in=[SelectionState.SELECTED, SelectionState.NOT_SELECTED]
-                             ).exclude(email="").update(notified_at=now)
+                             ).exclude(email="").update(notified_at=timezone.now())
     if selected:
         respondent_drop_out(respondent=selected[-1])
+    return selection
+
+
+def _waves_backdated(report, *, drawn_at, addresses_erased_at=None):
+    """The documentation of the letters with the given moments (ISO, as stored)."""
+    report = dict(report)
+    stamps = {"drawn_at": drawn_at.isoformat(timespec="seconds")}
+    if addresses_erased_at is not None:
+        stamps["addresses_erased_at"] = addresses_erased_at.isoformat(timespec="seconds")
+    waves = [dict(wave) for wave in report.get("waves", [])]
+    for wave in waves:
+        wave.update({key: value for key, value in stamps.items() if key in wave})
+    if waves:
+        report["waves"] = waves
+    report.update({key: value for key, value in stamps.items() if key in report})
+    return report
+
+
+def _registrations_backdated(rng, panel, first_day, last_day):
+    """Spread the registrations over the days the letters were out."""
+    respondents = list(panel.respondents.order_by("pk"))
+    days = (last_day - first_day).days
+    for respondent in respondents:
+        # More answers in the first weeks after the letters, as usual.
+        day = first_day + datetime.timedelta(days=int(days * rng.random() ** 1.6))
+        moment = _moment(day, rng.randint(7, 21), rng.randint(0, 59))
+        respondent.created_at = respondent.consent_at = moment
+    Respondent.objects.bulk_update(respondents, ["created_at", "consent_at"])
+
+
+def _backdate_drawn_panel(rng, panel, selection, today):
+    """The course of the drawn panel: set up ten weeks ago, letters drawn a week later, the
+    registrations until the deadline, the lottery computed the day after the deadline and
+    drawn on the announced date, the result told the day after, a drop-out a few days later
+    (the state has no date of its own)."""
+    deadline = panel.registration_deadline
+    created = _moment(today - datetime.timedelta(weeks=10), 10, 12)
+    letters = _moment(today - datetime.timedelta(weeks=9), 9, 30)
+    Panel.objects.filter(pk=panel.pk).update(
+        created_at=created,
+        invitation_report=_waves_backdated(
+            panel.invitation_report, drawn_at=letters,
+            addresses_erased_at=_moment(deadline + datetime.timedelta(days=1), 2, 0)))
+    panel.invitations.update(created_at=letters)
+    _registrations_backdated(rng, panel, letters.date() + datetime.timedelta(days=3), deadline)
+    computed = _moment(deadline + datetime.timedelta(days=1), 9, 0)
+    Selection.objects.filter(pk=selection.pk).update(
+        created_at=computed, drawn_at=_moment(panel.selection_date, 18, 5))
+    BackgroundJob.objects.filter(pk=selection.job_id).update(
+        created_at=computed, finished_at=computed + datetime.timedelta(minutes=2))
+    panel.respondents.filter(notified_at__isnull=False).update(
+        notified_at=_moment(panel.selection_date + datetime.timedelta(days=1), 10, 0))
 
 
 def _drawn_panel(municipality, managers, today, rng):
@@ -194,25 +296,45 @@ def _drawn_panel(municipality, managers, today, rng):
     panel.refresh_from_db()
     # As the nightly erase_panel_data does after the deadline: the letters keep their codes.
     letters_addresses_erase(panel=panel)
-    _lottery(panel, managers[0])
+    selection = _lottery(panel, managers[0])
+    panel.refresh_from_db()
+    _backdate_drawn_panel(rng, panel, selection, today)
     return panel
 
 
-def _panel_in_preparation(municipality, managers, today):
+def _panel_in_preparation(municipality, managers, today, rng):
+    """Letters out a fortnight ago, registration open for three more weeks, nobody registered
+    yet: every code in its letters works on the registration form."""
+    from .invitations import invitations_draw
+
     panel = services.panel_create(
         municipality=municipality, created_by=managers[0], title=TITLE_PREPARATION,
         purpose="Wie soll die Innenstadt künftig erreichbar sein – zu Fuß, mit dem Rad, mit Bus "
                 "und Auto? Der Bürgerrat gibt Empfehlungen für den Verkehrsentwicklungsplan.",
         seats=20, invitation_factor=12,
-        meeting_dates="Zwei Wochenenden im Herbst, Termine folgen.",
-        registration_deadline=today + datetime.timedelta(days=60),
-        selection_date=today + datetime.timedelta(days=67),
+        meeting_dates="Zwei Wochenenden, jeweils Samstag und Sonntag 10–16 Uhr, im Rathaus, "
+                      "Marktplatz 4 (barrierefrei). Die Termine werden mit der Einladung zum "
+                      "ersten Treffen bekannt gegeben.",
+        registration_deadline=today + datetime.timedelta(days=21),
+        selection_date=today + datetime.timedelta(days=28),
         seed_announcement="Drei Würfelwürfe in der öffentlichen Sitzung des Klimabeirats.",
         algorithm="leximin", one_per_household=True,
-        contact="Fachbereich Mobilität, Telefon 06142 83-0, mobilitaet@example.org",
+        contact="Fachbereich Mobilität, Marktplatz 4, 65428 Rüsselsheim am Main\n"
+                "Telefon 06142 83-0, mobilitaet@example.org",
+        letter_text="Sie wurden zufällig aus dem Melderegister ausgewählt und sind herzlich "
+                    "eingeladen, im Bürgerrat Mobilität in der Innenstadt mitzuwirken. "
+                    "Vorkenntnisse brauchen Sie nicht, nur Ihre Erfahrung mit den Wegen in "
+                    "unserer Stadt.",
         public=False, erase_on=today + datetime.timedelta(days=300))
     services.panel_managers_set(panel=panel, managers=managers)
-    _features(panel, FEATURES[:3], slack=2)
+    _features(panel, FEATURES[:3], slack=1)
+    invitations_draw(panel=panel, register_file=register_extract(rng), wave=1)
+    panel.refresh_from_db()
+    letters = _moment(today - datetime.timedelta(days=14), 9, 30)
+    Panel.objects.filter(pk=panel.pk).update(
+        created_at=_moment(today - datetime.timedelta(days=21), 11, 0),
+        invitation_report=_waves_backdated(panel.invitation_report, drawn_at=letters))
+    Invitation.objects.filter(panel=panel).update(created_at=letters)
     return panel
 
 
@@ -229,4 +351,4 @@ def load_panels_demo(municipality, managers):
         if TITLE not in existing:
             _drawn_panel(municipality, managers, today, rng)
         if TITLE_PREPARATION not in existing:
-            _panel_in_preparation(municipality, managers, today)
+            _panel_in_preparation(municipality, managers, today, rng)

@@ -150,7 +150,7 @@ def register_read(data, *, need_district=False):
         raise ImportFailed([(1, reason) for reason in problems])
     if need_district and "district" not in columns:
         raise ImportFailed([(1, _(
-            "Missing column: %(column)s (needed to draw by district)") % {"column": "Ortsteil"})])
+            "Missing column: %(column)s (needed to draw by district)") % {"column": "Stadtteil"})])
 
     residents, errors, line = [], [], 1
     while True:

@@ -3,12 +3,16 @@ the address shows in the window of a DL envelope), and the same fields as a CSV 
 merge of the administration's own office software.
 
 The letter goes to residents, so it is German whatever the manager's interface language, with
-one English line and a pointer to the form in easy language. Its wording is part of the
+one English line and a pointer to the form in easy language. It closes with a greeting signed
+by the municipality's office, and says that people without the internet can register by phone,
+by letter or in person through the panel's contact: the office enters those replies. The
+contact is free text of any length and is wrapped, never cut. Its wording is part of the
 document like the column names of a file format, hence not through gettext.
 """
 
 import functools
 import io
+import re
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 
@@ -21,6 +25,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -46,7 +51,7 @@ _FONT_CANDIDATES = [
 CODE_FONT = "Courier-Bold"
 
 DEFAULT_TEXT = (
-    "wir laden Sie herzlich ein, im Bürgerrat „{title}“ mitzuwirken. Sie haben diesen Brief "
+    "wir laden Sie herzlich ein, im {named} mitzuwirken. Sie haben diesen Brief "
     "bekommen, weil Ihr Name zufällig aus dem Melderegister gezogen wurde{together}.\n\n"
     "Worum es geht: {purpose}\n\n"
     "Im Bürgerrat beraten {seats} Menschen, die zusammen die Vielfalt unserer Stadt abbilden: "
@@ -62,8 +67,10 @@ DEFAULT_TEXT = (
     "Teilnahme, zu Terminen, Barrierefreiheit oder Kinderbetreuung beantworten wir gern."
 )
 
+CLOSING = "Mit freundlichen Grüßen"
+
 CSV_HEADER = ["Anrede", "Vorname", "Nachname", "Straße und Hausnummer", "PLZ", "Ort",
-              "Ortsteil", "Adresszeile Anrede", "Briefanrede", "Betreff", "Datum", "Code",
+              "Stadtteil", "Adresszeile Anrede", "Briefanrede", "Betreff", "Datum", "Code",
               "Anmeldeadresse", "Anmeldelink", "Anmeldeschluss", "English"]
 
 
@@ -98,6 +105,49 @@ def letter_salutation(invitation):
     return f"Guten Tag {invitation.first_name} {invitation.last_name},"
 
 
+def _named_panel(title):
+    """The panel as the letter names it: "Bürgerrat „Mobilität“", but a title that says
+    "Bürgerrat" itself is not preceded by it again: "„Bürgerrat Mobilität“"."""
+    title = title.strip()
+    if title.casefold().startswith("bürgerrat"):
+        return f"„{title}“"
+    return f"Bürgerrat „{title}“"
+
+
+def letter_subject(title):
+    title = title.strip()
+    if title.casefold().startswith("bürgerrat"):
+        return f"Einladung: {title}"
+    return f"Einladung zum Bürgerrat „{title}“"
+
+
+def contact_lines(panel):
+    return [line.strip() for line in panel.contact.splitlines() if line.strip()]
+
+
+def signature(panel):
+    """Who signs: the office of the municipality and, when the contact's first line starts
+    with the name of a unit ("Fachbereich Mobilität, Telefon …"), that unit."""
+    lines = [f"Ihre Stadtverwaltung {panel.municipality.name}"]
+    contact = contact_lines(panel)
+    if contact:
+        unit = re.split(r"[,;·|]| - | – ", contact[0], maxsplit=1)[0].strip()
+        if unit and not re.search(r"[\d@/]", unit) and len(unit) <= 60:
+            lines.append(unit)
+    return lines
+
+
+def offline_reply(panel):
+    """How to register without the internet: the office enters the reply."""
+    contact = " · ".join(contact_lines(panel))
+    where = (f"Rufen Sie uns an, schreiben Sie uns oder kommen Sie vorbei: {contact}."
+             if contact else f"Rufen Sie die Stadtverwaltung {panel.municipality.name} an, "
+             f"schreiben Sie ihr oder kommen Sie vorbei.")
+    return (f"Kein Internet? Sie können sich auch telefonisch, per Brief oder persönlich "
+            f"anmelden. {where} Halten Sie dabei bitte Ihren Code bereit; wir tragen Ihre "
+            f"Anmeldung dann für Sie ein.")
+
+
 def registration_link(register_url, code):
     return f"{register_url}?{urlencode({'code': code})}"
 
@@ -113,10 +163,10 @@ def letter_fields(*, panel, invitation, register_url, today):
         "Straße und Hausnummer": invitation.street,
         "PLZ": invitation.postcode,
         "Ort": invitation.city,
-        "Ortsteil": invitation.district,
+        "Stadtteil": invitation.district,
         "Adresszeile Anrede": address_salutation(invitation.salutation),
         "Briefanrede": letter_salutation(invitation),
-        "Betreff": f"Einladung zum Bürgerrat „{panel.title}“",
+        "Betreff": letter_subject(panel.title),
         "Datum": german_date(today),
         "Code": code,
         "Anmeldeadresse": register_url,
@@ -170,7 +220,7 @@ def letter_body(panel, wave=None):
     mirror = (f"die Bevölkerung nach {german_list(features)} widerspiegelt" if features
               else "die Vielfalt der Bevölkerung widerspiegelt")
     return DEFAULT_TEXT.format(
-        title=panel.title, together=_together(letters_in_wave(panel, wave)),
+        named=_named_panel(panel.title), together=_together(letters_in_wave(panel, wave)),
         purpose=" ".join(panel.purpose.split()), seats=panel.seats, mirror=mirror,
         dates=f"Der Bürgerrat trifft sich an diesen Terminen:\n{dates}\n\n" if dates else "",
         deadline=german_date(panel.registration_deadline))
@@ -257,7 +307,7 @@ def _letter(pdf, fonts, panel, invitation, register_url, today, body_flowables):
         return height - millimetres * mm
 
     sender = panel.municipality.name
-    contact = [line.strip() for line in panel.contact.splitlines() if line.strip()]
+    contact = contact_lines(panel)
 
     # Folding marks (form B) and the hole mark on the left edge.
     pdf.setLineWidth(0.3)
@@ -271,10 +321,18 @@ def _letter(pdf, fonts, panel, invitation, register_url, today, body_flowables):
     pdf.drawString(25 * mm, top(28), "Bürgerrat")
 
     # Address field (form B: 45 mm from the top, 85 × 45 mm): the return line in the zone
-    # for remarks, then the recipient in the address zone, 5 mm in from the field's edge.
+    # for remarks, wrapped upwards from its rule if long, then the recipient in the address
+    # zone, 5 mm in from the field's edge.
     return_line = " · ".join([sender] + contact[:1])
-    pdf.setFont(regular, 7)
-    pdf.drawString(25 * mm, top(59), _fitting(pdf, return_line, regular, 7, 75 * mm))
+    size = 7
+    lines = simpleSplit(return_line, regular, size, 75 * mm)
+    while len(lines) > 4 and size > 5.5:
+        size -= 0.5
+        lines = simpleSplit(return_line, regular, size, 75 * mm)
+    leading = size * 1.2
+    for number, line in enumerate(reversed(lines)):
+        pdf.setFont(regular, size)
+        pdf.drawString(25 * mm, top(59) + number * leading, line)
     pdf.setLineWidth(0.2)
     pdf.line(25 * mm, top(60), 100 * mm, top(60))
     recipient = [fields["Adresszeile Anrede"],
@@ -283,11 +341,15 @@ def _letter(pdf, fonts, panel, invitation, register_url, today, body_flowables):
     _text_lines(pdf, [_fitting(pdf, line, regular, 10, 75 * mm) for line in recipient if line],
                 25 * mm, top(67), regular, 10, 4.5 * mm)
 
-    # Information block on the right: contact and date.
-    y = _text_lines(pdf, ["Ihr Kontakt"], 125 * mm, top(52), bold, 8, 3.8 * mm)
-    y = _text_lines(pdf, [_fitting(pdf, line, regular, 8, 70 * mm) for line in contact[:7]],
-                    125 * mm, y, regular, 8, 3.6 * mm)
-    _text_lines(pdf, [f"Datum: {fields['Datum']}"], 125 * mm, y - 2 * mm, regular, 8, 3.6 * mm)
+    # Information block on the right: contact and date, every line wrapped, the block shrunk
+    # if a long contact would run into the subject.
+    info = ParagraphStyle("info", fontName=regular, fontSize=8, leading=10)
+    _frame(pdf, 125 * mm, top(96), 65 * mm, 47 * mm, [
+        Paragraph("Ihr Kontakt", ParagraphStyle("info-title", parent=info, fontName=bold)),
+        *[Paragraph(escape(line), info) for line in contact],
+        Spacer(1, 2 * mm),
+        Paragraph(escape(f"Datum: {fields['Datum']}"), info),
+    ])
 
     # Subject and salutation.
     _frame(pdf, 25 * mm, top(106), 165 * mm, 10 * mm, [Paragraph(
@@ -296,21 +358,21 @@ def _letter(pdf, fonts, panel, invitation, register_url, today, body_flowables):
     pdf.setFont(regular, 10.5)
     pdf.drawString(25 * mm, top(111), fields["Briefanrede"])
 
-    # The body, shrunk if a long text would not fit on the page.
-    _frame(pdf, 25 * mm, top(200), 165 * mm, 86 * mm, list(body_flowables))
+    # The body, the closing and who signs, shrunk if a long text would not fit on the page.
+    _frame(pdf, 25 * mm, top(201), 165 * mm, 87 * mm, list(body_flowables))
 
     # The code, where to register, by when; the QR code holds the link with the code.
     pdf.setLineWidth(0.6)
-    pdf.rect(25 * mm, top(252), 165 * mm, 48 * mm)
+    pdf.rect(25 * mm, top(250), 165 * mm, 46 * mm)
     pdf.setFont(regular, 10)
-    pdf.drawString(30 * mm, top(211), "Ihr persönlicher Anmeldecode:")
+    pdf.drawString(30 * mm, top(210), "Ihr persönlicher Anmeldecode:")
     pdf.setFont(CODE_FONT, 24)
-    pdf.drawString(30 * mm, top(222), fields["Code"])
+    pdf.drawString(30 * mm, top(221), fields["Code"])
     url_size = 11
     while url_size > 7 and pdf.stringWidth(register_url, regular, url_size) > 116 * mm:
         url_size -= 0.5
     small = ParagraphStyle("small", fontName=regular, fontSize=8.5, leading=11)
-    _frame(pdf, 30 * mm, top(250), 117 * mm, 24 * mm, [
+    _frame(pdf, 30 * mm, top(248), 117 * mm, 23 * mm, [
         Paragraph(escape(f"Bitte melden Sie sich bis zum {fields['Anmeldeschluss']} an unter:"),
                   ParagraphStyle("deadline", fontName=bold, fontSize=10, leading=13)),
         Paragraph(escape(register_url), ParagraphStyle(
@@ -318,21 +380,20 @@ def _letter(pdf, fonts, panel, invitation, register_url, today, body_flowables):
         Spacer(1, 1 * mm),
         Paragraph("Oder scannen Sie den QR-Code rechts: Er enthält schon Ihren Code.", small),
     ])
-    _qr(pdf, fields["Anmeldelink"], 150 * mm, top(248), 36 * mm)
+    _qr(pdf, fields["Anmeldelink"], 151 * mm, top(246), 34 * mm)
 
-    # English and easy language.
-    _frame(pdf, 25 * mm, top(281), 165 * mm, 25 * mm, [
-        Paragraph(escape(fields["English"]), ParagraphStyle(
-            "english", fontName=regular, fontSize=9, leading=12)),
+    # Without the internet, English and easy language.
+    note = ParagraphStyle("note", fontName=regular, fontSize=9, leading=11.5)
+    offline = offline_reply(panel)
+    lead, rest = offline.split("? ", 1)
+    _frame(pdf, 25 * mm, top(290), 165 * mm, 37 * mm, [
+        Paragraph(f"<b>{escape(lead)}?</b> {escape(rest)}", note),
+        Spacer(1, 1.5 * mm),
+        Paragraph(escape(fields["English"]), note),
         Spacer(1, 1.5 * mm),
         Paragraph("<b>Leichte Sprache:</b> Das Anmelde-Formular gibt es auch in Leichter "
-                  "Sprache. Sie finden es auf der gleichen Internet-Seite.",
-                  ParagraphStyle("easy", fontName=regular, fontSize=9, leading=12)),
+                  "Sprache. Sie finden es auf der gleichen Internet-Seite.", note),
     ])
-    if contact:
-        pdf.setFont(regular, 7.5)
-        pdf.drawString(25 * mm, top(289), _fitting(pdf, "Fragen? " + " · ".join(contact[:3]),
-                                                   regular, 7.5, 165 * mm))
 
 
 def _frame(pdf, x, y, width, height, flowables):
@@ -354,10 +415,12 @@ def letters_pdf(*, panel, invitations, register_url, today, wave=None, compress=
     style = ParagraphStyle("body", fontName=fonts[0], fontSize=10.5, leading=14,
                            alignment=TA_LEFT)
     body = letter_body(panel, wave)
+    closing = CLOSING + "\n\n" + "\n".join(signature(panel))
     count = 0
     for invitation in invitations:
         # Flowables are consumed when laid out: fresh ones for every page.
-        _letter(pdf, fonts, panel, invitation, register_url, today, _paragraphs(body, style))
+        _letter(pdf, fonts, panel, invitation, register_url, today,
+                _paragraphs(body, style) + _paragraphs(closing, style))
         pdf.showPage()
         count += 1
     if not count:

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gemeinsam.core.emails import send_to_address
@@ -28,6 +29,20 @@ from .models import FeatureValue, FormVariant, Invitation, Panel, Respondent, no
 from .services import pseudonym_for
 
 logger = logging.getLogger(__name__)
+
+# Dates as the letter writes them: "22. Januar 2027", and in English "22 January 2027" rather
+# than Django's American "Jan. 22, 2027".
+ENGLISH_DATE_FORMAT = "j F Y"
+
+
+def date_format_for(language):
+    """The format for the `date` filter and `date_format` in `language`."""
+    return ENGLISH_DATE_FORMAT if (language or "").startswith("en") else "DATE_FORMAT"
+
+
+def display_date(value):
+    """A date in the active language, written as in the letter."""
+    return date_format(value, date_format_for(get_language()))
 
 
 class CodeNotUsable(DomainError):
@@ -43,7 +58,7 @@ class CodeNotUsable(DomainError):
                       "the contact is in your letter."),
             "deadline": _("The registration for this citizens' panel has closed: the "
                           "deadline was %(date)s.") % {
-                "date": date_format(deadline, "DATE_FORMAT") if deadline else ""},
+                "date": display_date(deadline) if deadline else ""},
             "closed": _("The lottery for this citizens' panel has begun; the registration "
                         "has closed."),
             "erased": _("This citizens' panel has ended and its registration data has been "
@@ -167,7 +182,7 @@ def _send_confirmation(respondent):
     try:
         send_to_address(respondent.email, "panels/email/registered", {
             "respondent": respondent, "panel": panel, "municipality": panel.municipality,
-            "public_url": public_url,
+            "public_url": public_url, "date_format": date_format_for(respondent.language),
         }, language=respondent.language)
     except Exception as error:  # noqa: BLE001 - any failure of the mail server
         # Only the id: the error's text may hold the address.

@@ -6,6 +6,7 @@ it names a person.
 """
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import groupby
 
 from django.utils import formats
@@ -32,8 +33,33 @@ def _n(number):
     return f"{number:.2f}"
 
 
-def _number(value):
-    return formats.number_format(value, 4)
+def probability_text(value, places=4):
+    """A probability as the report shows it, in the caption, the facts and the table alike:
+    rounded half up to `places` decimals and localised (0,7381). Django's number_format alone
+    would cut the digits off instead of rounding them."""
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return formats.number_format(rounded, places)
+
+
+def audit_filename(selection):
+    """The name under which the audit record is downloaded and verified."""
+    return f"audit-{selection.pk}.json"
+
+
+def pool_counts(audit):
+    """(registered, excluded): everyone in the lottery's pool and those of them who could not
+    be selected (withdrew, cannot attend or dropped out), who have probability 0."""
+    probabilities = audit.get("probabilities") or {}
+    registered = audit.get("pool_size")
+    if registered is None:
+        registered = len(probabilities)
+    zeros = sum(1 for p in probabilities.values() if float(p) == 0)
+    excluded = audit.get("must_not_select")
+    if isinstance(excluded, (list, tuple)):
+        excluded = len(excluded)
+    if not isinstance(excluded, int):
+        excluded = zeros  # an older record: whoever has probability 0
+    return registered, min(excluded, zeros)
 
 
 def _scale(value, top):
@@ -51,8 +77,10 @@ def probability_profile(*, selection):
     published = audit.get("probabilities")
     if not published:
         return None
-    values = sorted(float(p) for p in published.values())
-    positive = [p for p in values if p > 0]
+    registered, excluded = pool_counts(audit)
+    # The people who could not be selected have probability 0 and come first in the sorted
+    # order; the chart, its table and the figures are about those who could be selected.
+    values = sorted(float(p) for p in published.values())[excluded:]
     n = len(values)
     top = max(0.1, math.ceil(max(values) * 10) / 10) if values else 1.0
     plot_width = CHART_WIDTH - _LEFT - _RIGHT
@@ -66,30 +94,41 @@ def probability_profile(*, selection):
         value = top * i / steps
         ticks.append({"y": _n(_scale(value, top)), "label": formats.number_format(value, 2),
                       "label_x": str(_LEFT - 6)})
-    mean = sum(positive) / len(positive) if positive else 0.0
+    lowest = values[0] if values else 0.0
+    highest = values[-1] if values else 0.0
+    mean = sum(values) / n if n else 0.0
     groups = []
     rank = 0
-    for value, members in groupby(values, key=lambda p: round(p, 4)):
+    for text, members in groupby(values, key=probability_text):
         count = len(list(members))
-        groups.append({"probability": value, "count": count, "first": rank + 1,
+        groups.append({"probability": text, "count": count, "first": rank + 1,
                        "last": rank + count})
         rank += count
     certificate = audit.get("certificate") or {}
-    fair_share = audit.get("panel_size", 0) / len(positive) if positive else 0.0
-    summary = _("%(count)s people, sorted from the lowest to the highest selection "
-                "probability. Lowest %(min)s, highest %(max)s, mean %(mean)s.") % {
-        "count": n, "min": _number(min(positive) if positive else 0.0),
-        "max": _number(max(values) if values else 0.0), "mean": _number(mean)}
+    figures = {"count": registered, "eligible": n, "min": probability_text(lowest),
+               "max": probability_text(highest), "mean": probability_text(mean)}
+    if excluded:
+        summary = _("%(eligible)s who can be selected, of %(count)s registered, sorted from the "
+                    "lowest to the highest selection probability. Lowest %(min)s, highest "
+                    "%(max)s, mean %(mean)s.") % figures
+    else:
+        summary = _("%(count)s people, sorted from the lowest to the highest selection "
+                    "probability. Lowest %(min)s, highest %(max)s, mean %(mean)s.") % figures
+    bound, minimum = certificate.get("upper_bound"), certificate.get("minimum")
     return {
         "width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "ticks": ticks,
         "plot_left": _LEFT, "plot_right": CHART_WIDTH - _RIGHT,
         "plot_bottom": _n(_scale(0, top)), "label_y": CHART_HEIGHT - 12,
         "mean_y": _n(_scale(mean, top)),
-        "count": n, "eligible": len(positive), "excluded": n - len(positive),
-        "min": min(positive) if positive else 0.0, "max": max(values) if values else 0.0,
-        "mean": mean, "fair_share": fair_share, "summary": summary, "groups": groups,
-        "bound": certificate.get("upper_bound"), "gap": certificate.get("gap"),
-        "certificate_minimum": certificate.get("minimum"),
+        "count": registered, "eligible": n, "excluded": excluded,
+        "min": lowest, "max": highest, "mean": mean,
+        "min_text": figures["min"], "max_text": figures["max"], "mean_text": figures["mean"],
+        "fair_share": audit.get("panel_size", 0) / n if n else 0.0,
+        "summary": summary, "groups": groups,
+        "bound": bound, "gap": certificate.get("gap"),
+        "bound_text": probability_text(bound, 6) if bound is not None else "",
+        "certificate_minimum": minimum,
+        "certificate_minimum_text": probability_text(minimum, 6) if minimum is not None else "",
         "method": certificate.get("method", ""),
     }
 
@@ -98,6 +137,8 @@ def report_context(*, selection):
     """Everything the report pages (internal and public) show about one selection."""
     audit = selection.audit or {}
     job = selection.job if selection.job_id else None
+    registered, excluded = pool_counts(audit)
+    filename = audit_filename(selection)
     return {
         "selection": selection,
         "computed_at": job.finished_at if job and job.finished_at else selection.created_at,
@@ -105,8 +146,11 @@ def report_context(*, selection):
         "profile": probability_profile(selection=selection),
         "digest": selection.digest,
         "algorithm": audit.get("algorithm", selection.algorithm),
-        "pool_size": audit.get("pool_size"),
+        "pool_size": registered,
+        "pool_eligible": registered - excluded,
+        "pool_excluded": excluded,
         "panel_size": audit.get("panel_size"),
         "replacement": audit.get("replacement"),
-        "verify_command": "python -m gemeinsam.sortition verify audit.json",
+        "audit_filename": filename,
+        "verify_command": f"python -m gemeinsam.sortition verify {filename}",
     }

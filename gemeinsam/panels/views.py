@@ -15,7 +15,7 @@ from gemeinsam.core.errors import DomainError, ImportFailed, StaleEdit
 from gemeinsam.core.views import breadcrumbs_for, municipality_view
 
 from . import features as feature_writes
-from . import invitations, selectors, services
+from . import invitations, letters, selectors, services
 from .forms import (
     EraseForm,
     FeatureEditForm,
@@ -141,6 +141,7 @@ def panel_detail(request, municipality, pk):
         if context["can_manage"] else [],
         "timeline": _timeline(panel, selections, today),
         "may_name_managers": _may_name_managers(request, panel),
+        "registration_address": letters.registration_address(municipality),
         "breadcrumbs": list_crumbs(municipality, (panel.title, None)),
     })
 

@@ -29,6 +29,16 @@ def _documentation(wave, with_addresses):
     return {**wave, "rows": rows, "addresses_present": wave["wave"] in with_addresses}
 
 
+def _draw_initial(panel, wave):
+    """The first wave starts from the panel's plan. A further wave starts without a number
+    and without weights: how many more letters, and where, follows from who did not answer,
+    not from the first wave's numbers; the method stays as before."""
+    if wave == 1:
+        return {"count": panel.letters_planned, "method": panel.invitation_method,
+                "weights": weights_text(panel.district_weights), "wave": wave}
+    return {"method": panel.invitation_method, "wave": wave}
+
+
 # Drawing runs in the request: parsing and sampling even a large town's extract takes about a
 # second, and a background job would have to store the extract, which must not be kept.
 @never_cache
@@ -39,9 +49,8 @@ def invitations(request, municipality, pk):
     refusal = writes.wave_refusal(panel, next_wave)
     form, failed, status = None, [], 200
     if refusal is None:
-        form = InvitationDrawForm(request.POST or None, request.FILES or None, initial={
-            "count": panel.letters_planned, "method": panel.invitation_method,
-            "weights": weights_text(panel.district_weights), "wave": next_wave})
+        form = InvitationDrawForm(request.POST or None, request.FILES or None,
+                                  initial=_draw_initial(panel, next_wave))
         if request.method == "POST":
             if form.is_valid():
                 data = form.cleaned_data
@@ -71,6 +80,8 @@ def invitations(request, municipality, pk):
         "form": form, "failed": failed, "refusal": refusal, "next_wave": next_wave,
         "waves": [_documentation(wave, with_addresses) for wave in writes.waves(panel)],
         "addresses_present": bool(with_addresses),
+        "registration_address": letters.registration_address(municipality),
+        "registrations": panel.respondents.count() if next_wave > 1 else None,
         "breadcrumbs": panel_crumbs(municipality, panel, (_("Letters"), None)),
     }, status=status)
 

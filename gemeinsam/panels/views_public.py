@@ -63,5 +63,5 @@ def audit(request, municipality, pk):
         raise Http404
     body = json.dumps(selection.audit, indent=1, ensure_ascii=False) + "\n"
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="audit-{selection.pk}.json"'
+    response["Content-Disposition"] = f'attachment; filename="{report.audit_filename(selection)}"'
     return response

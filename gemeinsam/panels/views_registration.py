@@ -93,7 +93,8 @@ def _crumbs(municipality):
 
 def _context(request, municipality, variant, **extra):
     return {"municipality": municipality, "variant": variant,
-            "easy": variant == FormVariant.EASY, "breadcrumbs": _crumbs(municipality), **extra}
+            "easy": variant == FormVariant.EASY, "breadcrumbs": _crumbs(municipality),
+            "date_format": registration.date_format_for(_language(variant)), **extra}
 
 
 @ratelimit(key="ip", rate=CODE_RATE, method="POST", block=False)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from gemeinsam import sortition
 from gemeinsam.core import tables
@@ -182,6 +182,15 @@ def respondent_export(request, municipality, pk):
 # --- The lottery -------------------------------------------------------------------------------
 
 
+# The lottery's actions are buttons on its page. Someone who opens an action's address (a
+# bookmark, the back button after a draw) lands on that page instead of a blank error.
+post_or_back_to_lottery = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def _to_lottery(municipality, panel):
+    return redirect("panels:selection", municipality.slug, panel.pk)
+
+
 def _selection_page(request, municipality, panel, *, seed_form=None, cancel_form=None,
                     status=200):
     """The lottery page, after a GET or with the errors of a draw or cancel form."""
@@ -236,8 +245,10 @@ def selection_status(request, municipality, pk):
 
 
 @municipality_view("panels.view_internal")
-@require_POST
+@post_or_back_to_lottery
 def selection_draw(request, municipality, pk):
+    if request.method != "POST":
+        return _to_lottery(municipality, _selection(request, municipality, pk).panel)
     current = _selection(request, municipality, pk, "panels.manage")
     form = SeedForm(request.POST)
     if form.is_valid():
@@ -252,9 +263,11 @@ def selection_draw(request, municipality, pk):
 
 
 @municipality_view("panels.view_internal")
-@require_POST
+@post_or_back_to_lottery
 def selection_cancel(request, municipality, pk):
     """Cancel a computed lottery instead of drawing it; the reason is published."""
+    if request.method != "POST":
+        return _to_lottery(municipality, _selection(request, municipality, pk).panel)
     current = _selection(request, municipality, pk, "panels.manage")
     form = CancelForm(request.POST)
     if form.is_valid():
@@ -290,8 +303,11 @@ def selection_report(request, municipality, pk):
 
 
 @municipality_view("panels.view_internal")
-@require_POST
+@post_or_back_to_lottery
 def notify(request, municipality, pk):
+    if request.method != "POST":
+        return _to_lottery(municipality, panel_for(request, municipality, pk,
+                                                   "panels.view_aggregates"))
     panel = panel_for(request, municipality, pk, "panels.manage")
     try:
         job = services.notifications_start(panel=panel, started_by=request.user)
@@ -302,8 +318,11 @@ def notify(request, municipality, pk):
 
 
 @municipality_view("panels.view_internal")
-@require_POST
+@post_or_back_to_lottery
 def replace(request, municipality, pk):
+    if request.method != "POST":
+        return _to_lottery(municipality, panel_for(request, municipality, pk,
+                                                   "panels.view_aggregates"))
     panel = panel_for(request, municipality, pk, "panels.manage")
     try:
         services.selection_start(panel=panel, started_by=request.user,

@@ -2,9 +2,27 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from gemeinsam.panels.demo import RESPONDENTS, TITLE, TITLE_PREPARATION, load_panels_demo
-from gemeinsam.panels.models import Invitation, Panel, Respondent, Selection, SelectionState
+from gemeinsam.panels.demo import (
+    FIRST_NAMES,
+    RESPONDENTS,
+    TITLE,
+    TITLE_PREPARATION,
+    load_panels_demo,
+)
+from gemeinsam.panels.invitations import waves
+from gemeinsam.panels.models import (
+    Feature,
+    FeatureValue,
+    Invitation,
+    Panel,
+    Respondent,
+    Selection,
+    SelectionState,
+    format_code,
+)
+from gemeinsam.panels.registration import invitation_for_code
 
 from .factories import administration_member
 
@@ -66,3 +84,56 @@ def test_demo_fills_every_page(municipality, loaded, client_for):
     detail = client.get(pages[1])
     assert detail.context["counts"]["selected"] == 29
     assert "Alter" in client.get(pages[5]).content.decode()
+
+
+def test_demo_course_of_the_drawn_panel_is_in_order(municipality, loaded):
+    panel = Panel.objects.get(title=TITLE)
+    selection = panel.selections.select_related("job").get()
+    today = timezone.localdate()
+    local = timezone.localdate
+    letters_drawn = waves(panel)[0]["drawn_at"]
+    assert local(panel.created_at) < local(letters_drawn) < panel.registration_deadline < today
+    assert set(panel.invitations.values_list("created_at", flat=True)) == {letters_drawn}
+    registered = list(panel.respondents.values_list("created_at", "consent_at"))
+    assert all(letters_drawn < created == consent and local(created) <= panel.registration_deadline
+               for created, consent in registered)
+    # Computed the day after the deadline, drawn on the announced date, told the day after.
+    assert local(selection.created_at) > panel.registration_deadline
+    assert selection.job.created_at <= selection.job.finished_at < selection.drawn_at
+    assert local(selection.drawn_at) == panel.selection_date
+    notified = set(panel.respondents.exclude(notified_at=None).values_list("notified_at",
+                                                                           flat=True))
+    assert notified and all(local(moment) > panel.selection_date for moment in notified)
+    assert selection.job.status == "succeeded"
+
+
+def test_demo_answers_match_the_register(municipality, loaded):
+    panel = Panel.objects.get(title=TITLE)
+    gender = Feature.objects.get(panel=panel, name="Geschlecht")
+    names = {value.pk: value.name for value in gender.values.all()}
+    women_only = set(FIRST_NAMES["Frau"]) - set(FIRST_NAMES["Herr"]) - set(FIRST_NAMES[""])
+    answers = [names[int(r.answers[str(gender.pk)])] for r in panel.respondents.all()
+               if r.first_name in women_only]
+    assert answers and set(answers) == {"weiblich"}
+
+
+def test_demo_panel_in_preparation_takes_registrations(municipality, loaded, client_for):
+    panel = Panel.objects.get(title=TITLE_PREPARATION)
+    assert panel.registration_deadline > timezone.localdate()
+    assert panel.invitations.count() == panel.letters_planned
+    assert not panel.invitations.filter(last_name="").exists()  # the letters can be printed
+    assert all(f.question_en and f.question_easy for f in panel.features.all())
+    # Every group that stands for a seat has one; the quotas can be met together.
+    for value in FeatureValue.objects.filter(feature__panel=panel):
+        assert value.min <= value.max
+        if value.population_share * panel.seats / 100 >= 1:
+            assert value.min >= 1, value
+    letter = panel.invitations.first()
+    assert invitation_for_code(code=format_code(letter.code), municipality=municipality) == letter
+    response = client_for(None).post(reverse("panels:register", args=[municipality.slug]),
+                                     {"code": format_code(letter.code)})
+    assert response.status_code == 302
+    manager = loaded[0]
+    csv = client_for(manager).get(reverse("panels:letters_csv",
+                                          args=[municipality.slug, panel.pk]))
+    assert csv.status_code == 200 and format_code(letter.code) in csv.content.decode("utf-8-sig")

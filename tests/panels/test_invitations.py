@@ -541,3 +541,86 @@ def test_the_manager_draws_a_second_wave_through_the_page(panel, administration,
         "count": 6, "method": "uniform", "wave": 2})
     assert again.status_code == 400
     assert Invitation.objects.count() == 16
+
+
+# --- The letters page and the office's entry page -----------------------------------------------
+
+
+def test_the_letters_page_shows_the_registration_address_as_printed(panel, administration,
+                                                                   client_for, settings):
+    settings.BASE_URL = "https://beteiligung.example.org/"
+    settings.ALLOWED_HOSTS = ["intern.verwaltung.local"]
+    client = client_for(administration)
+    address = "https://beteiligung.example.org/ruesselsheim-am-main/buergerrat-anmeldung/"
+    page = client.get(_url(panel), HTTP_HOST="intern.verwaltung.local").content.decode()
+    # Before the draw, to be checked before anything is printed, and after it by the downloads.
+    assert f'<strong class="registration-address">{address}</strong>' in page
+    assert "BASE_URL" in page
+    invitations.invitations_draw(panel=panel, register_file=extract(people(20)).encode())
+    page = client.get(_url(panel), HTTP_HOST="intern.verwaltung.local").content.decode()
+    assert f'<strong class="registration-address">{address}</strong>' in page
+    assert "intern.verwaltung.local" not in page
+
+
+def test_the_documentation_and_the_method_use_the_sites_styles(panel, administration,
+                                                              client_for):
+    client = client_for(administration)
+    page = client.get(_url(panel)).content.decode()
+    # Every radio button inside its label, so that it sits beside its text.
+    assert '<label for="id_method_0"><input type="radio" name="method"' in page
+    assert '<label for="id_method_1"><input type="radio" name="method"' in page
+    invitations.invitations_draw(panel=panel, register_file=extract(people(20)).encode())
+    page = client.get(_url(panel)).content.decode()
+    assert '<dl class="facts">' in page
+
+
+def test_a_further_wave_starts_without_the_first_waves_numbers(panel, administration,
+                                                              client_for):
+    client = client_for(administration)
+    first = client.get(_url(panel)).context["form"]
+    assert first["count"].value() == panel.letters_planned
+    text = extract(people(30, "Innenstadt") + people(10, "Haßloch"))
+    assert client.post(_url(panel), {
+        "register_file": SimpleUploadedFile("m.csv", text.encode()), "count": 8,
+        "method": "by_district", "weights": "Haßloch = 3", "wave": 1}).status_code == 302
+    page = client.get(_url(panel))
+    form = page.context["form"]
+    assert form["wave"].value() == 2
+    assert form["count"].value() is None
+    assert not form["weights"].value()
+    assert form["method"].value() == "by_district"  # the same way as before, unless changed
+    html = page.content.decode()
+    assert 'name="count" value=' not in html
+    assert "Haßloch = 3</textarea>" not in html
+
+
+def _office_url(panel):
+    return reverse("panels:register_on_behalf", args=[panel.municipality.slug, panel.pk])
+
+
+def test_the_office_page_shows_only_the_notice_when_no_more_replies_can_be_entered(
+        panel, administration, client_for):
+    client = client_for(administration)
+    page = client.get(_office_url(panel)).content.decode()
+    assert 'name="code"' in page and 'type="submit"' in page
+    Selection.objects.create(panel=panel, algorithm="leximin",
+                             audit={"lottery": {"sha256": "ab" * 32}})
+    response = client.get(_office_url(panel))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="notice"' in page
+    assert 'name="code"' not in page and 'name="consent"' not in page
+    # A reply sent anyway is refused, and the page says why, still without the form.
+    response = client.post(_office_url(panel), {"code": "ABC-DEF-GHJ"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'role="alert"' in page and 'name="code"' not in page
+
+
+def test_the_office_page_of_an_erased_panel_shows_only_the_notice(panel, administration,
+                                                                  client_for):
+    panel.__class__.objects.filter(pk=panel.pk).update(erased_at=timezone.now())
+    response = client_for(administration).get(_office_url(panel))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="notice"' in page and 'name="code"' not in page

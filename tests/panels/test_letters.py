@@ -244,3 +244,81 @@ def test_a_wave_whose_addresses_were_erased_is_not_printed_but_the_next_is(
     assert "?welle=2" in page and "?welle=1" not in page
     first, second = invitations.waves(panel)
     assert first["addresses_erased_at"] and second["addresses_erased_at"] is None
+
+
+# --- What the page says besides the body ------------------------------------------------------
+
+LONG_CONTACT = ("Fachbereich Mobilitaet und Verkehrsplanung, Telefon 06142 83-2231, Sprechzeiten "
+                "Montag bis Freitag 9 bis 12 Uhr, buergerrat@ruesselsheim.example.org, Rathaus "
+                "Zimmer 201, Marktplatz 4, Eingang ueber den Hof")
+
+
+def test_a_long_contact_is_printed_whole(panel):
+    # One long free-text line used to be cut off with "…" in the return line and in the
+    # "Ihr Kontakt" box. Now it is wrapped: every word of it stands in the page (uncompressed,
+    # the ASCII text stands in the stream), in the box as in the line for replies without
+    # the internet, so at least twice.
+    panel.contact = LONG_CONTACT
+    content = letters.letters_pdf(panel=panel, invitations=_letters(panel, 1),
+                                  register_url=REGISTER_URL, today=TODAY, compress=False)
+    assert len(PAGE.findall(content)) == 1
+    for word in LONG_CONTACT.replace(",", "").split():
+        assert content.count(word.encode()) >= 2, word
+    assert content.count(b"Hof") >= 3  # the return line keeps the end, too
+
+
+def test_a_contact_of_many_lines_is_printed_whole(panel):
+    panel.contact = "\n".join(f"Zeile{n} mit Angaben" for n in range(1, 10))
+    content = letters.letters_pdf(panel=panel, invitations=_letters(panel, 1),
+                                  register_url=REGISTER_URL, today=TODAY, compress=False)
+    for n in range(1, 10):
+        assert f"Zeile{n}".encode() in content
+
+
+def test_the_subject_says_buergerrat_once():
+    assert (letters.letter_subject("Bürgerrat Mobilität in der Innenstadt")
+            == "Einladung: Bürgerrat Mobilität in der Innenstadt")
+    assert (letters.letter_subject("Klimaneutral 2035")
+            == "Einladung zum Bürgerrat „Klimaneutral 2035“")
+
+
+def test_the_default_text_says_buergerrat_once(panel):
+    panel.title = "Bürgerrat Mobilität in der Innenstadt"
+    text = letters.letter_body(panel)
+    assert "im „Bürgerrat Mobilität in der Innenstadt“ mitzuwirken" in text
+    assert "Bürgerrat „Bürgerrat" not in text
+    fields = letters.letter_fields(panel=panel, invitation=_letters(panel, 1)[0],
+                                   register_url=REGISTER_URL, today=TODAY)
+    assert fields["Betreff"] == "Einladung: Bürgerrat Mobilität in der Innenstadt"
+    panel.title = "Klimaneutral 2035"
+    assert "im Bürgerrat „Klimaneutral 2035“ mitzuwirken" in letters.letter_body(panel)
+
+
+@pytest.mark.parametrize(("contact", "unit"), [
+    ("Fachbereich Mobilität, Telefon 06142 83-0, mobilitaet@example.org", "Fachbereich Mobilität"),
+    ("Stabsstelle Klimaschutz\nTelefon 06142 83-0", "Stabsstelle Klimaschutz"),
+    ("Telefon 06142 83-0, mobilitaet@example.org", None),
+    ("buergerrat@example.org", None),
+    ("", None),
+])
+def test_the_letter_is_signed_by_the_office_and_its_unit(panel, contact, unit):
+    panel.contact = contact
+    expected = [f"Ihre Stadtverwaltung {panel.municipality.name}"] + ([unit] if unit else [])
+    assert letters.signature(panel) == expected
+
+
+def test_the_letter_closes_and_says_how_to_reply_without_the_internet(panel):
+    # Also under the panel's own text: the closing and the offline way are not part of it.
+    panel.letter_text = "Unser eigener Text."
+    panel.contact = "Fachbereich Mobilitaet, Telefon 06142 83-0"
+    content = letters.letters_pdf(panel=panel, invitations=_letters(panel, 1),
+                                  register_url=REGISTER_URL, today=TODAY, compress=False)
+    assert b"Mit freundlichen Gr" in content
+    assert b"Ihre Stadtverwaltung " in content
+    assert b"Kein Internet?" in content
+    assert b"telefonisch, per Brief oder pers" in content
+    offline = letters.offline_reply(panel)
+    assert "Fachbereich Mobilitaet, Telefon 06142 83-0" in offline
+    assert "wir tragen Ihre Anmeldung dann für Sie ein" in offline
+    panel.contact = ""
+    assert f"Stadtverwaltung {panel.municipality.name}" in letters.offline_reply(panel)

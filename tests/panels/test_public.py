@@ -25,7 +25,7 @@ def test_public_page_before_and_after_the_draw(municipality, client):
     url = reverse("panels:public_detail", args=[municipality.slug, panel.pk])
     html = client.get(url).content.decode()
     assert panel.purpose in html and panel.seed_announcement in html
-    assert "audit.json" not in html
+    assert "python -m gemeinsam.sortition" not in html
 
     selection = computed(panel)
     html = client.get(url).content.decode()
@@ -37,7 +37,7 @@ def test_public_page_before_and_after_the_draw(municipality, client):
     html = response.content.decode()
     assert response.status_code == 200
     assert selection.seed in html
-    assert "python -m gemeinsam.sortition verify audit.json" in html
+    assert f"python -m gemeinsam.sortition verify audit-{selection.pk}.json" in html
     assert reverse("panels:audit", args=[municipality.slug, selection.pk]) in html
     assert "<svg" in html and "<desc" in html
     assert '<th scope="row">Geschlecht</th>' in html
@@ -132,3 +132,30 @@ def test_public_page_queries_do_not_grow_with_the_lotteries(municipality, client
         services.selection_cancel(selection=computed(panel), reason=f"noch {n}")
     drawn(panel)
     assert queries() == one
+
+
+def test_the_command_names_the_downloaded_file(municipality, client):
+    panel = build_pool(municipality)
+    selection = drawn(panel)
+    html = client.get(reverse("panels:public_detail",
+                              args=[municipality.slug, panel.pk])).content.decode()
+    response = client.get(reverse("panels:audit", args=[municipality.slug, selection.pk]))
+    filename = f"audit-{selection.pk}.json"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    assert f'download="{filename}"' in html
+    assert f"python -m gemeinsam.sortition verify {filename}</code>" in html
+    assert "verify audit.json" not in html
+
+
+def test_public_chart_counts_only_who_can_be_selected(municipality, client):
+    panel = build_pool(municipality)
+    people = list(panel.respondents.order_by("pk")[:3])
+    for person in people:
+        services.respondent_withdraw(respondent=person)
+    drawn(panel)
+    response = client.get(reverse("panels:public_detail", args=[municipality.slug, panel.pk]))
+    (lottery,) = response.context["lotteries"]
+    assert (lottery["pool_size"], lottery["pool_eligible"]) == (40, 37)
+    assert lottery["profile"]["eligible"] == 37
+    assert sum(row["pool"] for row in lottery["quota_rows"] if row["feature"] == "Alter") == 37
+    assert response.content.decode().count('class="chart__dot"') == 37

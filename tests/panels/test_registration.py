@@ -202,8 +202,11 @@ def test_registration_stores_the_respondent_and_mails_the_pseudonym(
     [sent] = mailoutbox
     assert sent.to == ["erika@example.org"]
     assert "Ihre Anmeldung" in sent.subject and panel.title in sent.subject
-    assert respondent.pseudonym in sent.body and "Hallo Erika" in sent.body
-    assert CONTACT in sent.body
+    assert respondent.pseudonym in sent.body
+    assert sent.body.startswith("Guten Tag Erika Mustermann,\n")
+    # Signed by the municipality with the panel's contact, the platform only below.
+    signature = sent.body.split(f"{panel.municipality.name}\n{CONTACT}")
+    assert len(signature) == 2 and "\n-- \n" in signature[1]
 
 
 def test_the_confirmation_is_in_the_respondents_language(
@@ -212,7 +215,22 @@ def test_the_confirmation_is_in_the_respondents_language(
         register(invitation, form_variant="en")
     [sent] = mailoutbox
     assert "Your registration" in sent.subject
-    assert "Your pseudonym is" in sent.body and "Hello Erika" in sent.body
+    assert "Your pseudonym is" in sent.body and sent.body.startswith("Dear Erika Mustermann,")
+    # Dates as in the English part of the letter, not Django's "Sept. 19, 2027".
+    assert english(panel.erase_on) in sent.body
+    assert english(panel.registration_deadline) in sent.body
+
+
+def english(day):
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def test_a_passed_deadline_is_written_as_in_the_letter():
+    with translation.override("en"):
+        message = CodeNotUsable("deadline", deadline=datetime.date(2027, 1, 22)).message
+    assert "22 January 2027" in message
 
 
 def test_easy_language_gets_the_german_confirmation(
@@ -418,12 +436,14 @@ def test_the_english_form(client, municipality, invitation, panel, mailoutbox,
     # Without an English text the German one is shown.
     assert "<legend>In welchem Stadtteil wohnen Sie?</legend>" in page
     assert "Who sees it" in page
+    assert english(panel.erase_on) in page
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url("register_form", municipality), form_data(panel))
     assert Respondent.objects.get().form_variant == "en"
     assert "Your registration" in mailoutbox[0].subject
-    assert "Thank you for registering" in client.get(
-        url("register_done", municipality)).content.decode()
+    page = client.get(url("register_done", municipality)).content.decode()
+    assert "Thank you for registering" in page
+    assert english(panel.registration_deadline) in page
 
 
 def test_the_easy_language_form(client, municipality, invitation, panel):

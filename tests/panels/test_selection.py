@@ -277,7 +277,10 @@ def test_team_member_sees_the_report_but_no_names(municipality, member, client_f
     html = response.content.decode()
     assert selection.digest in html
     assert "<svg" in html and "<title" in html and "<desc" in html
-    assert "python -m gemeinsam.sortition verify audit.json" in html
+    # The command names the file as it is downloaded.
+    assert f"python -m gemeinsam.sortition verify audit-{selection.pk}.json" in html
+    assert f'download="audit-{selection.pk}.json"' in html
+    assert "gemeinsam.sortition" in html.split("<pre>")[0].rsplit("<p>", 1)[-1]
     for person in panel.respondents.all():
         assert person.last_name not in html
         assert person.email not in html
@@ -929,3 +932,80 @@ def test_the_lists_are_for_managers_only(municipality, administration, platform_
     for user in (administration, platform_admin, member):
         for name in ("respondents_list", "members_list"):
             assert get_list(client_for, user, name, panel, "xlsx").status_code == 403
+
+
+# --- the report's figures agree (round 3) -----------------------------------------------------
+
+
+def test_the_report_counts_only_who_can_be_selected(municipality, member, client_for):
+    panel = build_pool(municipality)
+    absent = list(panel.respondents.order_by("pk")[:5])
+    Respondent.objects.filter(pk__in=[p.pk for p in absent[:4]]).update(available=False)
+    services.respondent_withdraw(respondent=absent[4])
+    selection = drawn(panel)
+    response = client_for(member).get(reverse(
+        "panels:selection_report", args=[municipality.slug, selection.pk]))
+    assert response.status_code == 200
+    context = response.context
+    assert (context["pool_size"], context["pool_eligible"], context["pool_excluded"]) == \
+        (40, 35, 5)
+    # Each feature's "in the pool" column sums to the people who can be selected ...
+    for feature in ("Geschlecht", "Alter"):
+        assert sum(row["pool"] for row in context["quota_rows"]
+                   if row["feature"] == feature) == 35
+    # ... and so does the chart: a bar and a place in the table for each of them.
+    profile = context["profile"]
+    assert (profile["count"], profile["eligible"], profile["excluded"]) == (40, 35, 5)
+    html = response.content.decode()
+    assert html.count('class="chart__dot"') == 35
+    assert profile["groups"][-1]["last"] == 35
+    assert profile["min"] > 0
+    assert "35" in profile["summary"] and "40" in profile["summary"]
+
+
+def test_caption_facts_and_table_show_the_same_rounded_probabilities(municipality):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from gemeinsam.panels import report
+
+    probabilities = {"p1": "0.000000000000", "p2": "0.212749990000", "p3": "0.212749990000",
+                     "p4": "0.738090000000"}
+    selection = Selection(pk=7, audit={"probabilities": probabilities, "pool_size": 4,
+                                       "panel_size": 1, "must_not_select": 1})
+    with translation.override("de"):
+        profile = report.probability_profile(selection=selection)
+        html = render_to_string("panels/selection_chart.html",
+                                {"profile": profile, "selection": selection})
+    mean = (0.21274999 * 2 + 0.73809) / 3
+    assert profile["max_text"] == "0,7381"  # rounded, not cut off to 0,7380
+    assert profile["mean_text"] == report.probability_text(mean) == "0,3879"
+    assert profile["min_text"] == "0,2127"
+    assert "0,7380" not in html
+    assert html.count("0,7381") >= 3  # the caption (twice: figcaption and desc) and the facts
+    assert html.count("0,3879") >= 3
+    assert [g["probability"] for g in profile["groups"]] == ["0,2127", "0,7381"]
+    assert profile["eligible"] == 3 and profile["excluded"] == 1
+
+
+@pytest.mark.parametrize("name, of_selection", [
+    ("replace", False), ("notify", False), ("selection_draw", True), ("selection_cancel", True)])
+def test_opening_an_action_of_the_lottery_leads_to_its_page(municipality, member, client_for,
+                                                           name, of_selection):
+    panel = build_pool(municipality, size=12)
+    selection = computed(panel)
+    pk = selection.pk if of_selection else panel.pk
+    lottery_page = reverse("panels:selection", args=[municipality.slug, panel.pk])
+    for user in (manager_of(panel), member):
+        response = client_for(user).get(reverse(f"panels:{name}", args=[municipality.slug, pk]))
+        assert response.status_code == 302
+        assert response["Location"] == lottery_page
+    selection.refresh_from_db()
+    assert not selection.is_drawn and not selection.is_cancelled
+    assert panel.selections.count() == 1
+    assert not panel.respondents.exclude(state=SelectionState.POOL).exists()
+    # Another method is still refused, and someone else's lottery stays unknown.
+    url = reverse(f"panels:{name}", args=[municipality.slug, pk])
+    assert client_for(manager_of(panel)).put(url).status_code == 405
+    assert client_for(manager_of(panel)).get(
+        reverse(f"panels:{name}", args=[municipality.slug, pk + 1000])).status_code == 404

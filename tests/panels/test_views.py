@@ -507,6 +507,24 @@ def test_detail_shows_counts_timeline_and_next_step(municipality, panel, adminis
     assert len(response.context["timeline"]) >= 3
 
 
+def test_detail_shows_the_registration_address_as_printed_in_the_letters(
+        municipality, panel, administration, client_for, settings):
+    settings.BASE_URL = "https://beteiligung.example.org/"
+    page = client_for(administration).get(url("detail", municipality, panel.pk)).content.decode()
+    address = f"https://beteiligung.example.org/{municipality.slug}/buergerrat-anmeldung/"
+    assert f'<a href="{address}">{address}</a>' in page
+
+
+def test_the_tab_and_the_page_of_the_respondents_have_one_name(municipality, panel,
+                                                                administration, client_for):
+    client = client_for(administration)
+    tabs = client.get(url("detail", municipality, panel.pk)).content.decode()
+    respondents_url = url("respondents", municipality, panel.pk)
+    label = tabs.split(f'href="{respondents_url}"')[1].split(">", 1)[1].split("<", 1)[0]
+    page = client.get(respondents_url).content.decode()
+    assert f"<h1>{label}: {panel.title}</h1>" in page
+
+
 def test_detail_shows_the_response_by_district_to_the_team(municipality, panel, member,
                                                            client_for):
     make_standard_features(panel)
