@@ -35,11 +35,8 @@ def _local_date(moment):
 
 
 def _record(respondent, features):
-    answers = {}
-    for feature in features:
-        chosen = respondent.answers.get(str(feature.pk), respondent.answers.get(feature.pk))
-        answers[feature.pk] = next((v.name for v in feature.values.all()
-                                    if str(v.pk) == str(chosen)), "")
+    answers = {feature.pk: getattr(respondent.chosen_value(feature), "name", "")
+               for feature in features}
     return {
         "last_name": respondent.last_name, "first_name": respondent.first_name,
         "email": respondent.email, "phone": respondent.phone,

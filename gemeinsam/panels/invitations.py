@@ -385,8 +385,6 @@ def waves_drawn(panel):
     return max(documented, highest)
 
 
-
-
 def wave_refusal(panel, wave):
     """Why wave `wave` of letters cannot be drawn now (a message), or None if it can: the
     personal data must not be erased, the waves before it must be drawn and it not yet; a

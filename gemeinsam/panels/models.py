@@ -281,6 +281,12 @@ class Respondent(models.Model):
     def language(self):
         return "en" if self.form_variant == FormVariant.ENGLISH else "de"
 
+    def chosen_value(self, feature):
+        """The value of `feature` this person chose, among its (prefetched) values, or None."""
+        chosen = self.answers.get(str(feature.pk))
+        return next((value for value in feature.values.all() if str(value.pk) == str(chosen)),
+                    None)
+
 
 class Selection(models.Model):
     """One lottery: first the distribution over panels is computed and published (its SHA-256

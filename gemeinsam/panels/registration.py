@@ -68,8 +68,6 @@ class CodeNotUsable(DomainError):
         self.reason = reason
 
 
-
-
 def _refuse_unless_taking_registrations(panel, *, by_office):
     """CodeNotUsable unless the panel still takes registrations: not erased, no lottery begun,
     and, for residents themselves, the deadline not passed."""

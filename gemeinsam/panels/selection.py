@@ -25,6 +25,7 @@ from gemeinsam.sortition.lottery import add_draw, lottery_from_audit
 
 from . import selectors
 from .models import Invitation, Panel, Respondent, Selection, SelectionState, format_code
+from .services import ADDRESS_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +46,8 @@ def quotas_of(*, panel, features=None):
 def _answers(respondent, features):
     """{feature name: value name} of one respondent; unknown answers are left out (the
     algorithm then reports the person as incomplete)."""
-    result = {}
-    for feature in features:
-        chosen = respondent.answers.get(str(feature.pk), respondent.answers.get(feature.pk))
-        for value in feature.values.all():
-            if chosen is not None and str(value.pk) == str(chosen):
-                result[feature.name] = value.name
-    return result
+    chosen = {feature.name: respondent.chosen_value(feature) for feature in features}
+    return {name: value.name for name, value in chosen.items() if value is not None}
 
 
 def _placeholder(features):
@@ -494,11 +490,10 @@ def respondent_export(*, respondent):
     features = selectors.features_with_values(panel=panel)
     answers = []
     for feature in features:
-        chosen = respondent.answers.get(str(feature.pk), respondent.answers.get(feature.pk))
-        value = next((v for v in feature.values.all() if str(v.pk) == str(chosen)), None)
-        if chosen is not None:
+        value = respondent.chosen_value(feature)
+        if value is not None:
             answers.append({"feature": feature.name, "question": feature.question,
-                            "answer": value.name if value else str(chosen)})
+                            "answer": value.name})
     lotteries = []
     for selection in panel.selections.exclude(audit={}).order_by("created_at"):
         audit = selection.audit
@@ -567,7 +562,7 @@ def respondent_erase(*, respondent):
         respondent.save(update_fields=["first_name", "last_name", "email", "phone", "needs",
                                        "answers", "state"])
         Invitation.objects.filter(pk=respondent.invitation_id).update(
-            salutation="", first_name="", last_name="", street="", postcode="", city="")
+            **dict.fromkeys(ADDRESS_FIELDS, ""))
     return respondent
 
 

@@ -97,15 +97,11 @@ def selections_of(*, panel):
     return list(Selection.objects.filter(panel=panel).order_by("-created_at"))
 
 
-def computed_lotteries(*, panel):
-    """The panel's lotteries whose distribution has been computed (and may be public) and
-    that were not cancelled: from the first of them on, seats, rules, features and quotas
-    are settled."""
-    return Selection.objects.filter(panel=panel, cancelled_at__isnull=True).exclude(audit={})
-
-
 def lottery_computed(*, panel):
-    return computed_lotteries(panel=panel).exists()
+    """Whether a lottery has been computed (its SHA-256 may be public) and not cancelled: from
+    then on seats, rules, features and quotas are settled."""
+    return Selection.objects.filter(panel=panel, cancelled_at__isnull=True).exclude(
+        audit={}).exists()
 
 
 UNFINISHED = (BackgroundJob.Status.QUEUED, BackgroundJob.Status.RUNNING)
