@@ -4,6 +4,8 @@
     python3 dev.py serve   # demo data on SQLite, served by gunicorn at http://127.0.0.1:8000
     python3 dev.py test    # the whole test suite (pass pytest arguments after "test")
 
+PORT=8765 python3 dev.py serve serves on another port (and links and letters name it).
+
 Every step is idempotent, so running either command again is fast and safe.
 """
 
@@ -47,14 +49,17 @@ def manage(*args, env=None):
 
 
 def serve():
+    port = os.environ.get("PORT", "8000")
+    # Links in e-mails and the address printed in letters name the port actually served.
+    os.environ.setdefault("BASE_URL", f"http://127.0.0.1:{port}")
     ensure_environment()
     manage("migrate", "--noinput")
     manage("collectstatic", "--noinput", "--verbosity", "0")
     manage("load_demo")
-    print("\nGemeinsam runs at http://127.0.0.1:8000 – demo logins are in the README. "
+    print(f"\nGemeinsam runs at http://127.0.0.1:{port} – demo logins are in the README. "
           "Stop with Ctrl+C.\n", flush=True)
     os.execv(str(BIN / "gunicorn"), [
-        "gunicorn", "gemeinsam.wsgi", "--bind", "127.0.0.1:8000", "--workers", "2",
+        "gunicorn", "gemeinsam.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
         "--threads", "4", "--access-logfile", "-", "--chdir", str(ROOT),
     ])
 
