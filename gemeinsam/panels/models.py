@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gemeinsam.core.models import Municipality
 from gemeinsam.sortition import ALGORITHMS
@@ -207,7 +208,8 @@ class Invitation(models.Model):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    district = models.CharField(_("district"), max_length=100, blank=True)
+    district = models.CharField(pgettext_lazy("part of a town", "district"), max_length=100,
+                                blank=True)
     household = models.CharField(_("household key"), max_length=64, blank=True,
                                  help_text=_("A keyed hash of the address."))
     wave = models.PositiveSmallIntegerField(
