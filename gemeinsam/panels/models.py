@@ -283,6 +283,11 @@ class Respondent(models.Model):
     def language(self):
         return "en" if self.form_variant == FormVariant.ENGLISH else "de"
 
+    def email_template(self, name):
+        """The e-mail `name` in the form this person used: easy language has its own texts."""
+        suffix = "_easy" if self.form_variant == FormVariant.EASY else ""
+        return f"panels/email/{name}{suffix}"
+
     def chosen_value(self, feature):
         """The value of `feature` this person chose, among its (prefetched) values, or None."""
         chosen = self.answers.get(str(feature.pk))

@@ -178,7 +178,7 @@ def _send_confirmation(respondent):
     if panel.public:
         public_url = reverse("panels:public_detail", args=[panel.municipality.slug, panel.pk])
     try:
-        send_to_address(respondent.email, "panels/email/registered", {
+        send_to_address(respondent.email, respondent.email_template("registered"), {
             "respondent": respondent, "panel": panel, "municipality": panel.municipality,
             "public_url": public_url, "date_format": date_format_for(respondent.language),
         }, language=respondent.language)

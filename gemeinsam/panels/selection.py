@@ -613,8 +613,8 @@ def notifications_send(*, panel, progress=None):
             pk=respondent.pk, state=respondent.state,
             notified_at__isnull=True).update(notified_at=claimed_at)
         if claimed:
-            template = ("panels/email/selected" if respondent.state == SelectionState.SELECTED
-                        else "panels/email/not_selected")
+            template = respondent.email_template(
+                "selected" if respondent.state == SelectionState.SELECTED else "not_selected")
             try:
                 send_to_address(respondent.email, template,
                                 {"panel": panel, "respondent": respondent,

@@ -210,7 +210,8 @@ def build_pool(municipality, *, size=40, seats=LOTTERY_SEATS, gender_quota=(3, 5
         make_respondent(panel=panel, first_name=f"Vorname{i:02d}", last_name=f"Nachname{i:02d}",
                         answers={str(gender.pk): genders[i % 2].pk,
                                  str(age.pk): ages[(i // 2) % 2].pk},
-                        form_variant="en" if i % 5 == 0 else "de", **fields)
+                        form_variant=("en" if i % 5 == 0 else "easy" if i % 7 == 0 else "de"),
+                        **fields)
     return panel
 
 

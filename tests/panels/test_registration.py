@@ -233,12 +233,15 @@ def test_a_passed_deadline_is_written_as_in_the_letter():
     assert "22 January 2027" in message
 
 
-def test_easy_language_gets_the_german_confirmation(
+def test_easy_language_gets_the_confirmation_in_easy_language(
         invitation, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         respondent = register(invitation, form_variant="easy")
     assert respondent.language == "de"
-    assert "Ihr Pseudonym" in mailoutbox[0].body
+    body = mailoutbox[0].body
+    assert "Sie sind jetzt angemeldet." in body and respondent.pseudonym in body
+    assert "Pseudonym" not in body  # a word easy language avoids
+    assert mailoutbox[0].subject.endswith("Sie sind angemeldet: Bürgerrat Klimaneutralität 2035")
 
 
 def test_without_e_mail_nothing_is_sent(invitation, mailoutbox,

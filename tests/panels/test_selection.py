@@ -250,6 +250,10 @@ def test_notifications_go_once_in_the_right_language(municipality, monkeypatch):
             expected = ("You have been drawn" if person.state == SelectionState.SELECTED
                         else "The lottery for")
             assert expected in message.subject
+        if person.form_variant == FormVariant.EASY:
+            expected = ("Sie sind ausgelost!" if person.state == SelectionState.SELECTED
+                        else "Dieses Mal sind Sie nicht ausgelost.")
+            assert expected in message.body
     nobody.refresh_from_db()
     assert nobody.notified_at is None
 
