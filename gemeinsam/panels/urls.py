@@ -13,6 +13,8 @@ urlpatterns = [
     path("buergerraete/<int:pk>/merkmale/", views.features, name="features"),
     path("buergerraete/<int:pk>/merkmale/import/", views.features_import,
          name="features_import"),
+    path("buergerraete/<int:pk>/merkmale-<str:dialect>.csv", views.features_file,
+         name="features_file"),
     path("buergerraete/merkmale/<int:pk>/", views.feature_edit, name="feature_edit"),
     path("buergerraete/merkmale/<int:pk>/entfernen/", views.feature_delete,
          name="feature_delete"),

@@ -1,8 +1,11 @@
 """The panel as a project: list, create, edit, managers, features and quotas, erasure."""
 
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from gemeinsam import sortition
 from gemeinsam.core.errors import DomainError, ImportFailed, StaleEdit
 from gemeinsam.core.views import breadcrumbs_for, municipality_view
 
 from . import features as feature_writes
-from . import invitations, letters, selectors, services
+from . import invitations, letters, selection, selectors, services
 from .forms import (
     EraseForm,
     FeatureEditForm,
@@ -270,6 +274,20 @@ def _features_page(request, municipality, panel, *, feature_form=None, import_fo
         "slack_form": SlackForm() if context["can_manage"] else None,
         "breadcrumbs": panel_crumbs(municipality, panel, (_("Features and quotas"), None)),
     }, status=status)
+
+
+@municipality_view("panels.view_internal")
+def features_file(request, municipality, pk, dialect):
+    """The features and quotas as a file of sortition-algorithms or of the stratification app,
+    so that the panel can move to those tools and back (see features_import)."""
+    if dialect not in ("sortition-algorithms", "stratification-app"):
+        raise Http404
+    panel = panel_for(request, municipality, pk, "panels.view_aggregates")
+    buffer = io.StringIO()
+    sortition.write_quotas(selection.quotas_of(panel=panel), buffer, dialect)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="features-{panel.pk}-{dialect}.csv"'
+    return response
 
 
 @municipality_view("panels.view_internal")

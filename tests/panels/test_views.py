@@ -475,6 +475,31 @@ def test_import_features_file(municipality, panel, administration, client_for):
     assert FeatureValue.objects.filter(feature__name="Geschlecht").count() == 2
 
 
+@pytest.mark.parametrize("dialect", ["sortition-algorithms", "stratification-app"])
+def test_features_file_goes_to_the_other_tools_and_back(municipality, panel, administration,
+                                                        member, client_for, dialect):
+    make_standard_features(panel)
+    FeatureValue.objects.filter(feature__panel=panel, name="weiblich").update(min=2, max=4)
+    # The team may take the quotas along too: they are no personal data.
+    response = client_for(member).get(reverse("panels:features_file", args=[
+        municipality.slug, panel.pk, dialect]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert text.splitlines()[0].startswith(
+        "feature,value" if dialect == "sortition-algorithms" else "category,name")
+    other = make_panel(municipality=municipality, created_by=administration)
+    back = client_for(administration).post(url("features_import", municipality, other.pk),
+                                           {"file": _upload(response.content)})
+    assert back.status_code == 302
+    quotas = sorted(FeatureValue.objects.filter(feature__panel=other)
+                    .values_list("feature__name", "name", "min", "max"))
+    assert quotas == sorted(FeatureValue.objects.filter(feature__panel=panel)
+                            .values_list("feature__name", "name", "min", "max"))
+    assert ("Geschlecht", "weiblich", 2, 4) in quotas
+    assert client_for(member).get(reverse("panels:features_file", args=[
+        municipality.slug, panel.pk, "excel"])).status_code == 404
+
+
 def test_import_reports_every_bad_row_and_changes_nothing(municipality, panel, administration,
                                                           client_for):
     content = (b"feature,value,min,max\nAlter,jung,2,50\nAlter,alt,x,6\n"
