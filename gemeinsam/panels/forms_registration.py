@@ -99,6 +99,14 @@ class QuestionnaireForm(forms.Form):
     def available(self):
         return self.cleaned_data.get("available", "yes") == "yes"
 
+    def registration(self):
+        """The keyword arguments of registration.respondent_register this form answers."""
+        data = self.cleaned_data
+        return {"first_name": data["first_name"], "last_name": data["last_name"],
+                "email": data["email"], "phone": data["phone"], "answers": self.answers(),
+                "available": self.available(), "needs": data["needs"],
+                "consent": data["consent"]}
+
     def error_summary(self):
         """[(anchor id, message)] for the list of errors above the form; a radio group is
         reached through its first button."""

@@ -161,13 +161,9 @@ def questionnaire(request, municipality, variant):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            data = form.cleaned_data
             try:
                 respondent = registration.respondent_register(
-                    invitation=invitation, first_name=data["first_name"],
-                    last_name=data["last_name"], email=data["email"], phone=data["phone"],
-                    answers=form.answers(), available=form.available(), needs=data["needs"],
-                    form_variant=variant, consent=data["consent"])
+                    invitation=invitation, form_variant=variant, **form.registration())
             except registration.CodeNotUsable as error:
                 request.session.pop(SESSION_INVITATION, None)
                 messages.error(request, error.message)
@@ -232,13 +228,10 @@ def register_on_behalf(request, municipality, pk):
             except DomainError as error:
                 form.add_error("code", error.message)
         if valid and invitation is not None:
-            data = form.cleaned_data
             try:
                 respondent = registration.respondent_register(
-                    invitation=invitation, first_name=data["first_name"],
-                    last_name=data["last_name"], email=data["email"], phone=data["phone"],
-                    answers=form.answers(), available=form.available(), needs=data["needs"],
-                    form_variant=FormVariant.OFFICE, consent=data["consent"], by_office=True)
+                    invitation=invitation, form_variant=FormVariant.OFFICE, by_office=True,
+                    **form.registration())
             except registration.CodeNotUsable as error:
                 form.add_error("code", error.message)
             except DomainError as error:
